@@ -1,0 +1,154 @@
+package org.sicube.datasets.store;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import org.sicube.datasets.model.PixelBlock;
+
+/**
+ * Packs a block's counts into bytes for the store, choosing per block the smaller of two encodings:
+ * <ul>
+ *   <li>{@link #DENSE} {@code "dense-f32le"}: {@code h·w·E} little-endian float32 values, pixel-major,
+ *       energy fastest (any real values);</li>
+ *   <li>{@link #SPARSE} {@code "sparse-varint"}: for each pixel in row-major order, the number of
+ *       non-zero channels, then for each one the gap to the previous non-zero channel (first gap
+ *       from -1) and its count, all as unsigned LEB128 varints. Only for blocks whose values are all
+ *       non-negative integers below 2^31, i.e. counts — typical of EDS at a few hundred counts per
+ *       spectrum, where most channels are 0.</li>
+ * </ul>
+ */
+public final class BlockCodec {
+    public static final String DENSE = "dense-f32le";
+    public static final String SPARSE = "sparse-varint";
+
+    private BlockCodec() {
+    }
+
+    /** The encoding name and its bytes. */
+    public record Encoded(String encoding, byte[] bytes) {
+    }
+
+    public static Encoded encode(PixelBlock block) {
+        float[] c = block.counts();
+        long sparseSize = sparseSize(c, block.channels());
+        long denseSize = 4L * c.length;
+        if (sparseSize >= 0 && sparseSize < denseSize) {
+            return new Encoded(SPARSE, encodeSparse(c, block.pixels(), block.channels(), (int) sparseSize));
+        }
+        ByteBuffer bb = ByteBuffer.allocate((int) denseSize).order(ByteOrder.LITTLE_ENDIAN);
+        bb.asFloatBuffer().put(c);
+        return new Encoded(DENSE, bb.array());
+    }
+
+    public static PixelBlock decode(int y0, int x0, int height, int width, int channels, String encoding, byte[] bytes) {
+        float[] out = new float[Math.multiplyExact(Math.multiplyExact(height, width), channels)];
+        switch (encoding) {
+            case DENSE -> {
+                if (bytes.length != 4L * out.length) {
+                    throw new IllegalArgumentException("dense block at (" + y0 + ", " + x0 + ") holds " + bytes.length
+                            + " bytes but " + height + "x" + width + "x" + channels + " float32 values need " + 4L * out.length);
+                }
+                ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(out);
+            }
+            case SPARSE -> decodeSparse(bytes, out, height * width, channels, y0, x0);
+            default -> throw new IllegalArgumentException("unknown block encoding '" + encoding + "'");
+        }
+        return new PixelBlock(y0, x0, height, width, channels, out);
+    }
+
+    /** Size of the sparse encoding, or -1 when the values are not all counts (non-negative integers). */
+    static long sparseSize(float[] c, int channels) {
+        long size = 0;
+        for (int p = 0; p < c.length; p += channels) {
+            int nnz = 0;
+            int last = -1;
+            for (int e = 0; e < channels; e++) {
+                float v = c[p + e];
+                if (v != 0f) {
+                    if (!(v > 0f) || v >= 2.1474836E9f || v != (float) Math.rint(v)) {
+                        return -1;
+                    }
+                    nnz++;
+                    size += varintSize(e - last) + varintSize((int) v);
+                    last = e;
+                }
+            }
+            size += varintSize(nnz);
+        }
+        return size;
+    }
+
+    private static byte[] encodeSparse(float[] c, int pixels, int channels, int size) {
+        byte[] out = new byte[size];
+        int pos = 0;
+        for (int p = 0; p < pixels; p++) {
+            int base = p * channels;
+            int nnz = 0;
+            for (int e = 0; e < channels; e++) {
+                if (c[base + e] != 0f) {
+                    nnz++;
+                }
+            }
+            pos = putVarint(out, pos, nnz);
+            int last = -1;
+            for (int e = 0; e < channels; e++) {
+                float v = c[base + e];
+                if (v != 0f) {
+                    pos = putVarint(out, pos, e - last);
+                    pos = putVarint(out, pos, (int) v);
+                    last = e;
+                }
+            }
+        }
+        return out;
+    }
+
+    private static void decodeSparse(byte[] in, float[] out, int pixels, int channels, int y0, int x0) {
+        int[] pos = {0};
+        for (int p = 0; p < pixels; p++) {
+            int base = p * channels;
+            int nnz = getVarint(in, pos);
+            int e = -1;
+            for (int k = 0; k < nnz; k++) {
+                e += getVarint(in, pos);
+                int v = getVarint(in, pos);
+                if (e >= channels) {
+                    throw new IllegalArgumentException("sparse block at (" + y0 + ", " + x0 + "): channel " + e
+                            + " beyond " + channels + " channels");
+                }
+                out[base + e] = v;
+            }
+        }
+        if (pos[0] != in.length) {
+            throw new IllegalArgumentException("sparse block at (" + y0 + ", " + x0 + "): " + (in.length - pos[0])
+                    + " trailing bytes");
+        }
+    }
+
+    private static int varintSize(int v) {
+        return v < (1 << 7) ? 1 : v < (1 << 14) ? 2 : v < (1 << 21) ? 3 : v < (1 << 28) ? 4 : 5;
+    }
+
+    private static int putVarint(byte[] out, int pos, int v) {
+        while ((v & ~0x7F) != 0) {
+            out[pos++] = (byte) ((v & 0x7F) | 0x80);
+            v >>>= 7;
+        }
+        out[pos++] = (byte) v;
+        return pos;
+    }
+
+    private static int getVarint(byte[] in, int[] pos) {
+        int v = 0;
+        for (int shift = 0; shift < 35; shift += 7) {
+            if (pos[0] >= in.length) {
+                throw new IllegalArgumentException("sparse block ends inside a number");
+            }
+            byte b = in[pos[0]++];
+            v |= (b & 0x7F) << shift;
+            if (b >= 0) {
+                return v;
+            }
+        }
+        throw new IllegalArgumentException("sparse block holds a malformed number");
+    }
+}
