@@ -19,8 +19,14 @@ public final class Formats {
     }
 
     /** Opens a reader for {@code file}, or fails naming the file and the formats that were tried. */
+    public static SpectrumImageReader open(InputFile file, ReaderOptions options) throws IOException {
+        SpectrumImageFormat f = choose(file);
+        options.requireOnly(f.name(), f.optionKeys());
+        return f.open(file, options);
+    }
+
     public static SpectrumImageReader open(InputFile file) throws IOException {
-        return choose(file).open(file);
+        return open(file, ReaderOptions.NONE);
     }
 
     public static SpectrumImageFormat choose(InputFile file) throws IOException {

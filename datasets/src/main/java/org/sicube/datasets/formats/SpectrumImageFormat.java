@@ -22,5 +22,15 @@ public interface SpectrumImageFormat {
      */
     boolean matchesMagic(byte[] head);
 
-    SpectrumImageReader open(InputFile file) throws IOException;
+    /** The reader-option keys this format understands (see {@link ReaderOptions}). */
+    default java.util.Set<String> optionKeys() {
+        return java.util.Set.of();
+    }
+
+    /**
+     * Opens {@code file} and checks its header; options not in {@link #optionKeys()} are an
+     * error. Must not allocate anything sized by a header field before checking it against the
+     * file's length.
+     */
+    SpectrumImageReader open(InputFile file, ReaderOptions options) throws IOException;
 }
