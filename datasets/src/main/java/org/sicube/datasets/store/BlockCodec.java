@@ -5,7 +5,7 @@ import java.nio.ByteOrder;
 import org.sicube.datasets.model.PixelBlock;
 
 /**
- * Packs a block's counts into bytes for the store, choosing per block the smaller of two encodings:
+ * Packs a block's counts into bytes for the store, choosing per block between two encodings (sparse when it is less than half the dense size):
  * <ul>
  *   <li>{@link #DENSE} {@code "dense-f32le"}: {@code h·w·E} little-endian float32 values, pixel-major,
  *       energy fastest (any real values);</li>
@@ -31,7 +31,9 @@ public final class BlockCodec {
         float[] c = block.counts();
         long sparseSize = sparseSize(c, block.channels());
         long denseSize = 4L * c.length;
-        if (sparseSize >= 0 && sparseSize < denseSize) {
+        // Sparse only when it halves the size: dense blocks decode with one bulk copy, and Parquet's
+        // own compression already shrinks high-count dense data.
+        if (sparseSize >= 0 && 2 * sparseSize < denseSize) {
             return new Encoded(SPARSE, encodeSparse(c, block.pixels(), block.channels(), (int) sparseSize));
         }
         ByteBuffer bb = ByteBuffer.allocate((int) denseSize).order(ByteOrder.LITTLE_ENDIAN);

@@ -1,0 +1,43 @@
+package org.sicube.jobs.core;
+
+import java.util.Map;
+import org.apache.logging.log4j.Level;
+import org.apache.logging.log4j.core.config.Configurator;
+import org.apache.spark.SparkConf;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * Starts the Spark session a job runs in. Under {@code spark-submit} the master comes from the
+ * submitter; from {@code scripts/sicube} it is {@code local[*]} unless {@code --master} says
+ * otherwise. Logging is quiet (warnings only) unless verbose.
+ */
+public final class SparkSessions {
+    private SparkSessions() {
+    }
+
+    public static void configureLogging(boolean verbose) {
+        Level level = verbose ? Level.INFO : Level.WARN;
+        Configurator.setRootLevel(level);
+        Configurator.setLevel("org.apache.spark", level);
+        Configurator.setLevel("org.apache.hadoop", verbose ? Level.INFO : Level.ERROR);
+        Configurator.setLevel("org.apache.parquet", verbose ? Level.INFO : Level.ERROR);
+        // Spark warns about loopback and native libraries on every laptop; keep that out of quiet runs.
+        Configurator.setLevel("org.apache.spark.util.Utils", verbose ? Level.INFO : Level.ERROR);
+        Configurator.setLevel("org.apache.hadoop.util.NativeCodeLoader", Level.ERROR);
+    }
+
+    public static SparkSession start(String appName, String master, Map<String, String> extraConf) {
+        SparkConf conf = new SparkConf(true).setAppName(appName);
+        if (master != null && !master.isBlank()) {
+            conf.setMaster(master);
+        } else if (!conf.contains("spark.master")) {
+            conf.setMaster("local[*]");
+        }
+        conf.setIfMissing("spark.driver.host", "127.0.0.1");
+        conf.setIfMissing("spark.ui.showConsoleProgress", "false");
+        conf.setIfMissing("spark.sql.parquet.compression.codec", "zstd");
+        conf.setIfMissing("spark.sql.shuffle.partitions", "8");
+        extraConf.forEach(conf::set);
+        return SparkSession.builder().config(conf).getOrCreate();
+    }
+}

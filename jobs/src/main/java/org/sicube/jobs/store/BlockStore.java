@@ -1,0 +1,71 @@
+package org.sicube.jobs.store;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.sicube.datasets.io.InvalidInputException;
+import org.sicube.datasets.model.PixelBlock;
+import org.sicube.datasets.store.HeaderJson;
+import org.sicube.jobs.core.AtomicOutput;
+
+/**
+ * The pixel-block store: a directory on any Hadoop file system holding {@code header.json} and
+ * {@code blocks/} (Parquet, one row per block; schema in {@link StoreRows}).
+ */
+public final class BlockStore {
+    public static final String BLOCKS = "blocks";
+
+    private BlockStore() {
+    }
+
+    /** True when {@code location} is a directory holding a store header. */
+    public static boolean isStore(String location, Configuration conf) throws IOException {
+        Path p = new Path(location);
+        FileSystem fs = p.getFileSystem(conf);
+        return fs.exists(new Path(p, HeaderJson.FILE_NAME));
+    }
+
+    public static HeaderJson.Parsed readHeader(String location, Configuration conf) throws IOException {
+        Path file = new Path(location, HeaderJson.FILE_NAME);
+        FileSystem fs = file.getFileSystem(conf);
+        if (!fs.exists(file)) {
+            throw new InvalidInputException(location + ": not a sicube block store (no " + HeaderJson.FILE_NAME
+                    + "); create one with 'sicube ingest'");
+        }
+        try (InputStream in = fs.open(file)) {
+            return HeaderJson.read(new String(in.readAllBytes(), StandardCharsets.UTF_8), file.toString());
+        }
+    }
+
+    /** The store's blocks in no particular order, decoded lazily on the executors. */
+    public static JavaRDD<PixelBlock> readBlocks(SparkSession spark, String location) throws IOException {
+        HeaderJson.Parsed h = readHeader(location, spark.sparkContext().hadoopConfiguration());
+        int channels = h.header().channels();
+        String where = location;
+        return spark.read().parquet(new Path(location, BLOCKS).toString()).javaRDD()
+                .map(row -> StoreRows.toBlock(row, channels, where));
+    }
+
+    /**
+     * Writes {@code blocks} and the header into the temporary directory of {@code out}; the caller
+     * commits. Returns nothing: totals are gathered by the caller's accumulators while this runs.
+     */
+    public static void writeBlocks(SparkSession spark, JavaRDD<PixelBlock> blocks, AtomicOutput out) {
+        Dataset<Row> df = spark.createDataFrame(blocks.map(StoreRows::toRow), StoreRows.SCHEMA);
+        df.write().parquet(new Path(out.temporary(), BLOCKS).toString());
+    }
+
+    public static void writeHeader(AtomicOutput out, String headerJson) throws IOException {
+        try (OutputStream o = out.fileSystem().create(new Path(out.temporary(), HeaderJson.FILE_NAME), true)) {
+            o.write(headerJson.getBytes(StandardCharsets.UTF_8));
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package org.sicube.jobs.store;
+
+import java.util.Iterator;
+import java.util.List;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.util.DoubleAccumulator;
+import org.sicube.datasets.model.BlockGrid;
+import org.sicube.datasets.model.PixelBlock;
+import org.sicube.datasets.model.SpectrumImage;
+import org.sicube.datasets.store.HeaderJson;
+import org.sicube.jobs.core.AtomicOutput;
+import org.sicube.jobs.core.Progress;
+
+/**
+ * Builds a store from a {@link BlockSource}: the tiles are spread over partitions, each executor
+ * produces and encodes its blocks, the total counts are summed on the way, and the store is
+ * committed atomically with its header. Nothing proportional to the image reaches the driver.
+ */
+public final class StoreWriter {
+    private StoreWriter() {
+    }
+
+    /**
+     * Writes the blocks into {@code out}'s temporary directory and returns the header with the
+     * total counts; the caller completes it and calls {@link #commit}.
+     */
+    public static SpectrumImage write(SparkSession spark, BlockSource source, SpectrumImage header, BlockGrid grid,
+            AtomicOutput out, String stage) throws Exception {
+        JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        List<BlockGrid.Tile> tiles = grid.tiles();
+        int partitions = partitionsFor(tiles.size(), sc.defaultParallelism());
+        DoubleAccumulator total = sc.sc().doubleAccumulator("total counts");
+        JavaRDD<PixelBlock> blocks = sc.parallelize(tiles, partitions)
+                .mapPartitions(it -> new Produced(source, it, total));
+        try (Progress p = Progress.start(sc, stage, tiles.size(), header.spectra())) {
+            BlockStore.writeBlocks(spark, blocks, out);
+            p.done();
+        }
+        return header.withTotalCounts(total.value());
+    }
+
+    /** Writes the header beside the blocks and moves the store into place. */
+    public static void commit(AtomicOutput out, SpectrumImage header, BlockGrid grid) throws java.io.IOException {
+        BlockStore.writeHeader(out, HeaderJson.write(header, grid.blockHeight(), grid.blockWidth()));
+        out.commit();
+    }
+
+    /** Enough partitions for progress and balance (about 16 blocks each), at least two per core. */
+    static int partitionsFor(int blocks, int parallelism) {
+        int byBlocks = (blocks + 15) / 16;
+        return Math.max(1, Math.min(blocks, Math.max(2 * parallelism, byBlocks)));
+    }
+
+    /** Lazily produces one partition's blocks, closing the producer after the last one. */
+    private static final class Produced implements Iterator<PixelBlock> {
+        private final Iterator<BlockGrid.Tile> tiles;
+        private final DoubleAccumulator total;
+        private final BlockSource.Producer producer;
+        private boolean closed;
+
+        Produced(BlockSource source, Iterator<BlockGrid.Tile> tiles, DoubleAccumulator total) throws Exception {
+            this.tiles = tiles;
+            this.total = total;
+            this.producer = source.open();
+        }
+
+        @Override
+        public boolean hasNext() {
+            boolean more = tiles.hasNext();
+            if (!more && !closed) {
+                closed = true;
+                try {
+                    producer.close();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+            return more;
+        }
+
+        @Override
+        public PixelBlock next() {
+            try {
+                PixelBlock b = producer.produce(tiles.next());
+                total.add(b.totalCounts());
+                return b;
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+    }
+}

@@ -1,0 +1,21 @@
+# Shared by the scripts: build the project when its sources are newer than the jars, and the
+# run-time classpath (the jobs jar, then what Maven resolved: our other modules and Spark).
+
+sicube_jar() {
+  ls "$1"/jobs/target/sicube-jobs-*-SNAPSHOT.jar 2>/dev/null | grep -v -- '-app.jar' | head -n 1
+}
+
+sicube_build_if_needed() {
+  local root="$1" jar
+  jar=$(sicube_jar "$root")
+  if [ -z "$jar" ] || [ ! -f "$root/jobs/target/classpath.txt" ] \
+     || [ -n "$(find "$root/pom.xml" "$root"/*/pom.xml "$root"/*/src/main -newer "$jar" -type f 2>/dev/null | head -n 1)" ]; then
+    echo "sicube: building (mvn package, tests skipped)..." >&2
+    (cd "$root" && mvn -q -B -DskipTests package) >&2
+  fi
+}
+
+sicube_classpath() {
+  local root="$1"
+  echo "$(sicube_jar "$root"):$(cat "$root/jobs/target/classpath.txt")"
+}
