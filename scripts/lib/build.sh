@@ -17,5 +17,5 @@ sicube_build_if_needed() {
 
 sicube_classpath() {
   local root="$1"
-  echo "$(sicube_jar "$root"):$(cat "$root/jobs/target/classpath.txt")"
+  echo "$(sicube_jar "$root"):$(cat "$root/jobs/target/classpath.txt"):$(cat "$root/jobs/target/classpath-runtime.txt")"
 }
