@@ -27,6 +27,8 @@ import org.sicube.datasets.io.InvalidInputException;
 public final class HspyFormat implements SpectrumImageFormat {
     public static final String NAME = "hspy";
     public static final String SIGNAL = "signal";
+    /** Far above any detector (EDS 4096, EELS 2048–16384 channels). */
+    static final int MAX_CHANNELS = 1 << 20;
     private static final byte[] HDF5_SIGNATURE = {(byte) 0x89, 'H', 'D', 'F', '\r', '\n', 0x1a, '\n'};
 
     @Override
@@ -101,6 +103,12 @@ public final class HspyFormat implements SpectrumImageFormat {
         if (dims.length < 1 || dims.length > 3) {
             throw new InvalidInputException(f + ": " + data.getPath() + " has shape " + Arrays.toString(dims)
                     + "; a spectrum image is (ny, nx, E), (n, E) or (E)");
+        }
+        // Compressed data may be logically larger than the file, so the file length cannot bound the
+        // spectrum; a channel cap keeps a forged shape from sizing a block allocation.
+        if (dims[dims.length - 1] > MAX_CHANNELS) {
+            throw new InvalidInputException(f + ": " + data.getPath() + " has " + dims[dims.length - 1]
+                    + " channels per spectrum, more than the " + MAX_CHANNELS + " a spectrum image can have here");
         }
         for (int i = 0; i < dims.length; i++) {
             Node axis = experiment.getChildren().get("axis-" + i);
