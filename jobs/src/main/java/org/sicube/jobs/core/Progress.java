@@ -39,7 +39,7 @@ public final class Progress implements AutoCloseable {
     }
 
     private void poll() {
-        long lastPrint = 0;
+        long lastPrint = start;
         while (running) {
             try {
                 Thread.sleep(1000);

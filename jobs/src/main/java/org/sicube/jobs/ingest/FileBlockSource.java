@@ -1,6 +1,7 @@
 package org.sicube.jobs.ingest;
 
 import java.io.IOException;
+import org.sicube.datasets.formats.CountsCheck;
 import org.sicube.datasets.formats.Formats;
 import org.sicube.datasets.formats.ReaderOptions;
 import org.sicube.datasets.formats.SpectrumImageReader;
@@ -9,8 +10,11 @@ import org.sicube.datasets.model.BlockGrid;
 import org.sicube.datasets.model.PixelBlock;
 import org.sicube.jobs.store.BlockSource;
 
-/** Blocks read from an input file: each executor opens the file itself and reads only its tiles. */
-record FileBlockSource(InputFile file, ReaderOptions options) implements BlockSource {
+/**
+ * Blocks read from an input file: each executor opens the file itself and reads only its tiles,
+ * checking that they hold counts unless {@code countsRequired} is false.
+ */
+record FileBlockSource(InputFile file, ReaderOptions options, boolean countsRequired) implements BlockSource {
 
     @Override
     public Producer open() throws IOException {
@@ -18,7 +22,11 @@ record FileBlockSource(InputFile file, ReaderOptions options) implements BlockSo
         return new Producer() {
             @Override
             public PixelBlock produce(BlockGrid.Tile t) throws IOException {
-                return reader.readBlock(t.y0(), t.x0(), t.height(), t.width());
+                PixelBlock b = reader.readBlock(t.y0(), t.x0(), t.height(), t.width());
+                if (countsRequired) {
+                    CountsCheck.requireCounts(b, file.location());
+                }
+                return b;
             }
 
             @Override

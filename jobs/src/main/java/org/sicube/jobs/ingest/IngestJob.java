@@ -39,6 +39,10 @@ public final class IngestJob extends SparkJob {
     @Option(names = "--overwrite", description = "Replace an existing store at --output.")
     boolean overwrite;
 
+    @Option(names = "--allow-non-counts",
+            description = "Accept negative, NaN or infinite values (processed data); by default every value must be a count.")
+    boolean allowNonCounts;
+
     private InputFile file;
     private ReaderOptions options;
     private SpectrumImageFormat format;
@@ -63,7 +67,7 @@ public final class IngestJob extends SparkJob {
         CompletableFuture<String> sha = CompletableFuture.supplyAsync(() -> Sha256.of(file));
         AtomicOutput out = AtomicOutput.begin(output, overwrite, spark.sparkContext().hadoopConfiguration(), input);
         try {
-            SpectrumImage written = StoreWriter.write(spark, new FileBlockSource(file, options), header, grid, out,
+            SpectrumImage written = StoreWriter.write(spark, new FileBlockSource(file, options, !allowNonCounts), header, grid, out,
                     "ingest " + file.name());
             SpectrumImage done = written.withSource(file.location(), format.name(), sha.join());
             StoreWriter.commit(out, done, grid);

@@ -1,0 +1,174 @@
+package org.sicube.jobs.ingest;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.hadoop.conf.Configuration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.sicube.datasets.formats.Formats;
+import org.sicube.datasets.formats.SpectrumImageReader;
+import org.sicube.datasets.io.LocalInputFile;
+import org.sicube.datasets.model.PixelBlock;
+import org.sicube.datasets.model.SpectrumImage;
+import org.sicube.jobs.store.BlockStore;
+import org.sicube.jobs.testing.JobRun;
+import org.sicube.jobs.testing.SharedData;
+import org.sicube.jobs.testing.TestSpark;
+
+/** The ingest job end to end on the measured files, and its answers to bad input. */
+class IngestJobTest {
+
+    /** Shapes, axes and totals from ../shared/data/README.md and REFERENCE.md. */
+    @ParameterizedTest
+    @CsvSource({
+        "derived/rock_30x30.hspy, 30, 30, 2048, -0.47225277, 0.009999, keV, 18621362, 7x13",
+        "derived/stem_eds_64x64.hspy, 64, 64, 2048, -0.47544754, 0.010001, keV, 26005, 32x32",
+        "derived/sem_eds_75x100.npy, 75, 100, 2048, 0, 1, eV, 165941, 32x32",
+        "derived/velox_superx_20f.rpl, 50, 10, 4096, -1, 0.005, keV, 1529219, 16x3",
+    })
+    void measuredFilesIngestWithReferenceShapeAxisAndTotals(String file, int ny, int nx, int channels, double offset,
+            double scale, String units, double total, String block, @TempDir Path dir) throws Exception {
+        Path input = SharedData.file(file);
+        String store = dir.resolve("store").toString();
+        JobRun run = JobRun.of("ingest", "--input", input.toString(), "--output", store, "--block", block);
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("ingested " + input.getFileName()), run.out());
+
+        SpectrumImage h = BlockStore.readHeader(store, new Configuration()).header();
+        assertEquals(ny, h.ny());
+        assertEquals(nx, h.nx());
+        assertEquals(channels, h.channels());
+        assertEquals(offset, h.energy().offset(), 1e-7);
+        assertEquals(scale, h.energy().scale(), 1e-9);
+        assertEquals(units, h.energy().units());
+        assertEquals(total, h.totalCounts(), 0.0);
+        assertEquals(64, h.sourceSha256().length());
+
+        // Every block equals what the reader returns for the same tile.
+        try (SpectrumImageReader r = Formats.open(new LocalInputFile(input))) {
+            for (PixelBlock b : BlockStore.readBlocks(TestSpark.get(), store).collect()) {
+                assertArrayEquals(r.readBlock(b.y0(), b.x0(), b.height(), b.width()).counts(), b.counts());
+            }
+        }
+    }
+
+    @Test
+    void truncatedRawIsRejectedNamingTheFileAndLeavesNoStore(@TempDir Path dir) throws Exception {
+        Path rpl = dir.resolve("cut.rpl");
+        Files.copy(SharedData.file("derived/velox_superx_20f.rpl"), rpl);
+        byte[] raw = Files.readAllBytes(SharedData.file("derived/velox_superx_20f.raw"));
+        Files.write(dir.resolve("cut.raw"), java.util.Arrays.copyOf(raw, raw.length - 1000));
+        assertUserError(dir, "cut.raw", "--input", rpl.toString());
+    }
+
+    @Test
+    void rplWithMissingKeyIsRejectedNamingTheKey(@TempDir Path dir) throws Exception {
+        Path rpl = dir.resolve("nokey.rpl");
+        String header = Files.readString(SharedData.file("derived/velox_superx_20f.rpl"));
+        Files.writeString(rpl, header.replaceAll("(?im)^\\s*depth\\s.*$", ""));
+        Files.copy(SharedData.file("derived/velox_superx_20f.raw"), dir.resolve("nokey.raw"));
+        JobRun run = assertUserError(dir, "nokey.rpl", "--input", rpl.toString());
+        assertTrue(run.err().contains("depth"), run.err());
+    }
+
+    @Test
+    void npyOfWrongRankIsRejected(@TempDir Path dir) throws Exception {
+        Path npy = writeNpy(dir.resolve("rank4.npy"), "<f4", new int[] {2, 2, 2, 2}, new float[16]);
+        JobRun run = assertUserError(dir, "rank4.npy", "--input", npy.toString());
+        assertTrue(run.err().contains("(2, 2, 2, 2)") || run.err().contains("rank") || run.err().contains("dimensions"),
+                run.err());
+    }
+
+    @Test
+    void negativeAndNanCountsAreRejectedNamingThePixel(@TempDir Path dir) throws Exception {
+        float[] v = new float[3 * 4 * 5];
+        v[(2 * 4 + 1) * 5 + 3] = -1f;
+        Path npy = writeNpy(dir.resolve("neg.npy"), "<f4", new int[] {3, 4, 5}, v);
+        JobRun run = assertUserError(dir, "neg.npy", "--input", npy.toString());
+        assertTrue(run.err().contains("pixel (y=2, x=1) channel 3"), run.err());
+
+        float[] w = new float[3 * 4 * 5];
+        w[7] = Float.NaN;
+        Path nan = writeNpy(dir.resolve("nan.npy"), "<f4", new int[] {3, 4, 5}, w);
+        assertTrue(assertUserError(dir, "nan.npy", "--input", nan.toString()).err().contains("NaN"));
+
+        // Processed data are accepted when the user says so.
+        JobRun ok = JobRun.of("ingest", "--input", npy.toString(), "--output", dir.resolve("ok").toString(),
+                "--allow-non-counts");
+        assertEquals(0, ok.exitCode(), ok.err());
+    }
+
+    @Test
+    void hdf5WithoutSpectrumImageIsRejected(@TempDir Path dir) throws Exception {
+        Path h5 = dir.resolve("empty.hspy");
+        try (var f = io.jhdf.HdfFile.write(h5)) {
+            f.putGroup("Nothing").putDataset("x", new int[] {1, 2, 3});
+        }
+        assertUserError(dir, "empty.hspy", "--input", h5.toString());
+    }
+
+    @Test
+    void missingPathUnknownOptionAndUnknownFormat(@TempDir Path dir) throws Exception {
+        assertUserError(dir, "nowhere.rpl", "--input", dir.resolve("nowhere.rpl").toString());
+        JobRun unknown = JobRun.of("ingest", "--input", "x.rpl", "--output", "y", "--colour", "red");
+        assertEquals(2, unknown.exitCode());
+        assertTrue(unknown.err().contains("--colour"), unknown.err());
+        Path txt = Files.writeString(dir.resolve("notes.txt"), "hello");
+        assertUserError(dir, "notes.txt", "--input", txt.toString());
+        JobRun badOpt = JobRun.of("ingest", "--input", SharedData.file("derived/sem_eds_75x100.npy").toString(),
+                "--output", dir.resolve("s").toString(), "--reader-option", "colour=red");
+        assertEquals(2, badOpt.exitCode());
+        assertTrue(badOpt.err().contains("colour"), badOpt.err());
+    }
+
+    /** Runs ingest expecting exit 2 with a one-line message naming {@code named}, and no store left behind. */
+    private static JobRun assertUserError(Path dir, String named, String... args) throws Exception {
+        Path store = dir.resolve("store-" + named);
+        String[] all = new String[args.length + 3];
+        all[0] = "ingest";
+        System.arraycopy(args, 0, all, 1, args.length);
+        all[args.length + 1] = "--output";
+        all[args.length + 2] = store.toString();
+        JobRun run = JobRun.of(all);
+        assertEquals(2, run.exitCode(), run.err());
+        String msg = run.err().strip();
+        assertEquals(1, msg.lines().count(), "one line: " + msg);
+        assertTrue(msg.contains(named), msg);
+        assertFalse(Files.exists(store));
+        try (var files = Files.list(dir)) {
+            List<String> names = files.map(p -> p.getFileName().toString()).toList();
+            assertTrue(names.stream().noneMatch(n -> n.contains(".tmp-")), names.toString());
+        }
+        return run;
+    }
+
+    static Path writeNpy(Path file, String dtype, int[] shape, float[] values) throws Exception {
+        StringBuilder s = new StringBuilder("(");
+        for (int d : shape) {
+            s.append(d).append(", ");
+        }
+        String shapeText = shape.length == 1 ? s.toString().trim() + ")" : s.substring(0, s.length() - 2) + ")";
+        String dict = "{'descr': '" + dtype + "', 'fortran_order': False, 'shape': " + shapeText + ", }";
+        int len = 10 + dict.length() + 1;
+        int pad = (64 - len % 64) % 64;
+        String header = dict + " ".repeat(pad) + "\n";
+        ByteBuffer bb = ByteBuffer.allocate(10 + header.length() + 4 * values.length).order(ByteOrder.LITTLE_ENDIAN);
+        bb.put((byte) 0x93).put("NUMPY".getBytes(StandardCharsets.US_ASCII)).put((byte) 1).put((byte) 0);
+        bb.putShort((short) header.length()).put(header.getBytes(StandardCharsets.US_ASCII));
+        for (float v : values) {
+            bb.putFloat(v);
+        }
+        return Files.write(file, bb.array());
+    }
+}
