@@ -61,11 +61,7 @@ public final class BcfReader implements SpectrumImageReader {
             headerData.read(0, xml, 0, xml.length);
             BcfMetadata md = BcfHeaderXml.parse(xml, location, index);
             HypermapRows rows = HypermapRows.scan(new StreamCursor(sfs.open("EDSDatabase/SpectrumData" + index),
-                    location));
-            if (md.width() > 0 && (md.width() != rows.width() || md.height() != rows.height())) {
-                throw new InvalidInputException(location + ": the header says " + md.height() + " x " + md.width()
-                        + " pixels but the pixel stream says " + rows.height() + " x " + rows.width());
-            }
+                    location), md.height(), md.width());
             int channels = channels(options, md, location);
             int ny = (rows.height() + downsample - 1) / downsample;
             int nx = (rows.width() + downsample - 1) / downsample;

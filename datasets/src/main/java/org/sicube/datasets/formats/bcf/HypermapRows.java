@@ -27,8 +27,11 @@ final class HypermapRows {
         this.rowStart = rowStart;
     }
 
-    /** Reads the stream header and scans every row once, checking each pixel header. */
-    static HypermapRows scan(StreamCursor c) throws IOException {
+    /**
+     * Reads the stream header, checks it against the map size of the XML header (when that is known,
+     * i.e. positive) and scans every row once, checking each pixel header.
+     */
+    static HypermapRows scan(StreamCursor c, int expectedHeight, int expectedWidth) throws IOException {
         if (c.length() < FIRST_ROW) {
             throw c.corruptAt(0, "pixel stream of " + c.length() + " bytes is shorter than its "
                     + FIRST_ROW + "-byte header");
@@ -40,6 +43,10 @@ final class HypermapRows {
                 || FIRST_ROW + 4L * height > c.length()) {
             throw c.corruptAt(0, "map size " + height + " x " + width + " pixels is impossible for a "
                     + c.length() + "-byte stream");
+        }
+        if (expectedWidth > 0 && (expectedHeight != height || expectedWidth != width)) {
+            throw c.corruptAt(0, "the XML header says " + expectedHeight + " x " + expectedWidth
+                    + " pixels but the pixel stream says " + height + " x " + width);
         }
         long[] starts = new long[height + 1];
         HypermapRows rows = new HypermapRows(c, height, width, starts);
