@@ -164,7 +164,7 @@ final class AacsBlockSource implements ByteSource {
         } catch (DataFormatException e) {
             cachedBlock = -1;
             throw error(location, raw, compressedAt[block] - BLOCK_HEADER, "compressed block " + block
-                    + " is not valid zlib data (" + e.getMessage() + ")");
+                    + " is not valid zlib data (" + MessageText.oneLine(e.getMessage()) + ")");
         } finally {
             inflater.end();
         }

@@ -91,9 +91,9 @@ final class BcfHeaderXml {
             return b.parse(new ByteArrayInputStream(xml));
         } catch (SAXParseException e) {
             throw error("XML is malformed at line " + e.getLineNumber() + ", column " + e.getColumnNumber()
-                    + ": " + e.getMessage());
+                    + ": " + MessageText.oneLine(e.getMessage()));
         } catch (SAXException | IOException | ParserConfigurationException e) {
-            throw error("XML cannot be parsed: " + e.getMessage());
+            throw error("XML cannot be parsed: " + MessageText.oneLine(e.getMessage()));
         }
     }
 
@@ -160,7 +160,7 @@ final class BcfHeaderXml {
         try {
             return Double.parseDouble(v);
         } catch (NumberFormatException e) {
-            throw error(tag + " holds '" + abbreviate(s) + "', not a number");
+            throw error(tag + " holds '" + MessageText.quote(s) + "', not a number");
         }
     }
 
@@ -189,7 +189,7 @@ final class BcfHeaderXml {
         try {
             return Long.parseLong(t.trim());
         } catch (NumberFormatException e) {
-            throw error(key + " holds '" + abbreviate(t) + "', not a whole number");
+            throw error(key + " holds '" + MessageText.quote(t) + "', not a whole number");
         }
     }
 
@@ -218,9 +218,6 @@ final class BcfHeaderXml {
         return s == null ? "" : s;
     }
 
-    private static String abbreviate(String s) {
-        return s.length() > 40 ? s.substring(0, 40) + "..." : s;
-    }
 
     private InvalidInputException error(String what) {
         return new InvalidInputException(where + ": " + what);

@@ -73,9 +73,11 @@ public final class BcfReader implements SpectrumImageReader {
         } catch (InvalidInputException e) {
             throw e;
         } catch (EOFException e) {
-            throw new InvalidInputException(location + ": the file ends early (" + e.getMessage() + ")", e);
+            throw new InvalidInputException(location + ": the file ends early ("
+                    + MessageText.oneLine(e.getMessage()) + ")", e);
         } catch (RuntimeException e) {
-            throw new InvalidInputException(location + ": not a readable Bruker .bcf hypermap: " + e, e);
+            throw new InvalidInputException(location + ": not a readable Bruker .bcf hypermap: "
+                    + MessageText.oneLine(e.toString()), e);
         }
     }
 
@@ -114,10 +116,10 @@ public final class BcfReader implements SpectrumImageReader {
             throw e;
         } catch (EOFException e) {
             throw new InvalidInputException(location + ": the file ends early while reading block (" + y0 + ", "
-                    + x0 + "): " + e.getMessage(), e);
+                    + x0 + "): " + MessageText.oneLine(e.getMessage()), e);
         } catch (RuntimeException e) {
             throw new InvalidInputException(location + ": corrupted pixel data in block (" + y0 + ", " + x0
-                    + "): " + e, e);
+                    + "): " + MessageText.oneLine(e.toString()), e);
         }
         return block;
     }

@@ -99,16 +99,17 @@ final class SfsContainer {
                 n++;
             }
             String name = new String(raw, at + 224, n, StandardCharsets.UTF_8);
+            String shown = MessageText.quote(name);
             if (parent < -1 || parent >= items || parent == i) {
-                throw corrupt(file, -1, "file-table item " + i + " ('" + name + "') has parent " + parent
+                throw corrupt(file, -1, "file-table item " + i + " ('" + shown + "') has parent " + parent
                         + ", not an item of the " + items + "-item table");
             }
             if (!dir && (size < 0 || size > chunkCount * usable())) {
-                throw corrupt(file, -1, "file-table item '" + name + "' claims " + size
+                throw corrupt(file, -1, "file-table item '" + shown + "' claims " + size
                         + " bytes, more than the container holds");
             }
             if (!dir && size > 0 && pointerChunk >= chunkCount) {
-                throw corrupt(file, -1, "file-table item '" + name + "' points to chunk " + pointerChunk
+                throw corrupt(file, -1, "file-table item '" + shown + "' points to chunk " + pointerChunk
                         + " of a container with " + chunkCount + " chunks");
             }
             list.add(new SfsEntry(name, parent, dir, size, pointerChunk));

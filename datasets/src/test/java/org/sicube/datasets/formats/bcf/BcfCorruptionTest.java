@@ -141,7 +141,8 @@ class BcfCorruptionTest {
         expectInvalid(PLAIN, put32(f, data, 1 << 30), "SpectrumData0 offset 0", "map size");
         expectInvalid(PLAIN, put32(f, data + 4, 75), "header says 75 x 100", "stream says 75 x 75");
         assertTrue(u32(f, data + 0x1A0) > 0, "row 0 of this file holds pixels");
-        expectInvalid(PLAIN, put32(f, data + 0x1A0, 0xFFFFFFFFL), "SpectrumData0 offset 416", "claims 4294967295 pixels");
+        expectInvalid(PLAIN, put32(f, data + 0x1A0, 0xFFFFFFFFL), "SpectrumData0 offset 416",
+                "claims 4294967295 pixels");
         expectInvalid(PLAIN, put32(f, data + 0x1A4, 5000), "x = 5000");
         expectInvalid(PLAIN, put32(f, data + 0x1A4 + 18, 0x7FFFFFFF), "more than");
         expectInvalid(PLAIN, put32(f, data + 0x1A4 + 18, 0x3FFFFF), "stream ends");

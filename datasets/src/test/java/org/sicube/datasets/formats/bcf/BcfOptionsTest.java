@@ -42,7 +42,8 @@ class BcfOptionsTest {
 
     @Test
     void cutoffTruncatesChannels() throws IOException {
-        try (SpectrumImageReader r = Formats.open(BcfReaderTest.data(FILE), ReaderOptions.parse(List.of("cutoff=10")))) {
+        ReaderOptions tenKeV = ReaderOptions.parse(List.of("cutoff=10"));
+        try (SpectrumImageReader r = Formats.open(BcfReaderTest.data(FILE), tenKeV)) {
             int n = (int) Math.round((10 + 0.47544754) / 0.010001);
             assertEquals(n, r.header().channels());
             PixelBlock b = r.readBlock(0, 0, 64, 64);
