@@ -34,16 +34,15 @@ final class SfsContainer {
     private final int chunkSize;
     private final long chunkCount;
     private final float version;
-    private final List<SfsEntry> entries;
+    /** Set once by {@link #open} after the table is read (reading it needs the chunk geometry above). */
+    private List<SfsEntry> entries = List.of();
 
-    private SfsContainer(InputFile file, long fileLength, int chunkSize, long chunkCount, float version,
-                         List<SfsEntry> entries) {
+    private SfsContainer(InputFile file, long fileLength, int chunkSize, long chunkCount, float version) {
         this.file = file;
         this.fileLength = fileLength;
         this.chunkSize = chunkSize;
         this.chunkCount = chunkCount;
         this.version = version;
-        this.entries = entries;
     }
 
     /** Reads and checks the container header and its file table. */
@@ -77,9 +76,9 @@ final class SfsContainer {
             throw corrupt(file, 0x144, "file table claims " + items + " items, impossible for a file of "
                     + length + " bytes");
         }
-        SfsContainer c = new SfsContainer(file, length, (int) chunkSize, chunks, version, List.of());
-        return new SfsContainer(file, length, (int) chunkSize, chunks, version,
-                c.readTable(tableChunk, (int) items));
+        SfsContainer c = new SfsContainer(file, length, (int) chunkSize, chunks, version);
+        c.entries = c.readTable(tableChunk, (int) items);
+        return c;
     }
 
     private List<SfsEntry> readTable(long firstChunk, int items) throws IOException {
