@@ -4,12 +4,22 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.sicube.datasets.formats.bcf.BcfFormat;
+import org.sicube.datasets.formats.emsa.EmsaFormat;
+import org.sicube.datasets.formats.hspy.HspyFormat;
+import org.sicube.datasets.formats.npy.NpyFormat;
+import org.sicube.datasets.formats.ripple.RippleFormat;
 import org.sicube.datasets.io.InputFile;
 import org.sicube.datasets.io.InvalidInputException;
 
 /** The one place where a reader is chosen for a file, by extension and then magic bytes. */
 public final class Formats {
-    private static final List<SpectrumImageFormat> ALL = List.of(new org.sicube.datasets.formats.ripple.RippleFormat(), new org.sicube.datasets.formats.npy.NpyFormat(), new org.sicube.datasets.formats.emsa.EmsaFormat(), new org.sicube.datasets.formats.hspy.HspyFormat());
+    private static final List<SpectrumImageFormat> ALL = List.of(
+            new HspyFormat(),
+            new RippleFormat(),
+            new NpyFormat(),
+            new EmsaFormat(),
+            new BcfFormat());
 
     private Formats() {
     }
