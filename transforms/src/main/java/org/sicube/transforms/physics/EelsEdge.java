@@ -5,7 +5,7 @@ package org.sicube.transforms.physics;
  * component (K, L3 or M5) and of the second (L2 or M4; NaN for single edges), and whether the edge
  * carries white lines (sharp L3/L2 or M5/M4 peaks from transitions into empty d or f states).
  */
-public record EelsEdge(String element, String edge, double onsetEv, double secondOnsetEv, boolean whiteLines) {
+public record EelsEdge(String element, String edge, double onsetEv, double secondOnsetEv, boolean whiteLines) implements java.io.Serializable {
 
     public EelsEdge {
         if (element == null || element.isBlank() || edge == null || edge.isBlank()) {

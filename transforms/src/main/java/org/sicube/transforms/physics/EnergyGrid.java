@@ -4,7 +4,7 @@ package org.sicube.transforms.physics;
  * A uniform energy grid in eV: channel {@code i} is centred on {@code offsetEv + i * scaleEv}, for
  * {@code channels} channels (the same convention as the spectrum-image energy axis).
  */
-public record EnergyGrid(int channels, double offsetEv, double scaleEv) {
+public record EnergyGrid(int channels, double offsetEv, double scaleEv) implements java.io.Serializable {
 
     public EnergyGrid {
         if (channels <= 0) {

@@ -14,7 +14,7 @@ import org.sicube.transforms.physics.EnergyGrid;
  */
 public record EdsSpec(int height, int width, EnergyGrid grid, double beamEnergyKeV, List<Phase> phases,
                       Layout layout, int featureSizePx, double meanCounts, double thicknessVariation,
-                      Phase rarePhase, int rareInclusions, int rareRadiusPx, double fwhmMnKaEv, long seed) {
+                      Phase rarePhase, int rareInclusions, int rareRadiusPx, double fwhmMnKaEv, long seed) implements java.io.Serializable {
 
     public EdsSpec {
         if (height <= 0 || width <= 0) {

@@ -10,10 +10,10 @@ import org.sicube.transforms.physics.EelsEdgeTable;
  * above the onset relative to the background there, so the jump ratio is 1 + jump), and a relative
  * area weight for the grain layout. The first edge (lowest onset) defines the pixel's jump ratio.
  */
-public record EelsPhase(String name, List<Edge> edges, double areaWeight) {
+public record EelsPhase(String name, List<Edge> edges, double areaWeight) implements java.io.Serializable {
 
     /** One edge of the phase and its jump (dimensionless, > 0). */
-    public record Edge(EelsEdge edge, double jump) {
+    public record Edge(EelsEdge edge, double jump) implements java.io.Serializable {
         public Edge {
             if (edge == null || !(jump > 0) || !Double.isFinite(jump)) {
                 throw new IllegalArgumentException("an edge needs a table entry and a positive jump, got " + jump);

@@ -17,7 +17,7 @@ public record EelsSpec(int height, int width, EnergyGrid grid, List<EelsPhase> p
                        int featureSizePx, double startCounts, double exponent, double amplitudeVariation,
                        double exponentVariation, double thicknessVariation, double driftAmplitudeEv,
                        double driftJitterEv, double onsetWidthEv, double whiteLineHeight, double whiteLineRatio,
-                       double whiteLineWidthEv, double gain, double readNoise, long seed) {
+                       double whiteLineWidthEv, double gain, double readNoise, long seed) implements java.io.Serializable {
 
     public EelsSpec {
         if (height <= 0 || width <= 0) {

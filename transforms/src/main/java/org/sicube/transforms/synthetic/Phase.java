@@ -9,7 +9,7 @@ import org.sicube.transforms.physics.XrayLineTable;
  * A phase of a synthetic EDS sample: a name, a composition in atomic percent (summing to 100 ± 0.5)
  * over elements of the X-ray line table, and a relative area weight used by the grain layout.
  */
-public record Phase(String name, Map<String, Double> atomicPercent, double areaWeight) {
+public record Phase(String name, Map<String, Double> atomicPercent, double areaWeight) implements java.io.Serializable {
 
     public Phase {
         if (name == null || name.isBlank()) {
