@@ -5,8 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.sicube.datasets.formats.bcf.BcfFormat;
+import org.sicube.datasets.formats.dm.DmFormat;
 import org.sicube.datasets.formats.emsa.EmsaFormat;
 import org.sicube.datasets.formats.hspy.HspyFormat;
+import org.sicube.datasets.formats.jeol.PtsFormat;
 import org.sicube.datasets.formats.npy.NpyFormat;
 import org.sicube.datasets.formats.ripple.RippleFormat;
 import org.sicube.datasets.io.InputFile;
@@ -19,7 +21,9 @@ public final class Formats {
             new RippleFormat(),
             new NpyFormat(),
             new EmsaFormat(),
-            new BcfFormat());
+            new BcfFormat(),
+            new DmFormat(),
+            new PtsFormat());
 
     private Formats() {
     }
