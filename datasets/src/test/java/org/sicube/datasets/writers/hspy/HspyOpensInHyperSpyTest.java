@@ -1,26 +1,21 @@
 package org.sicube.datasets.writers.hspy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sicube.datasets.writers.HyperSpyProcess;
 
 /**
  * Opens a written file with HyperSpy itself (Debian package python3-hyperspy, run by /usr/bin/python3)
  * and checks the signal classes, shapes, axes and value sums it reports.
  */
 class HspyOpensInHyperSpyTest {
-    private static final String PYTHON = "/usr/bin/python3";
     private static final String SCRIPT = """
             import sys, warnings
             warnings.filterwarnings("ignore")
@@ -81,16 +76,7 @@ class HspyOpensInHyperSpyTest {
 
     /** Runs HyperSpy on {@code path}; returns its SIGNAL lines split on '|', keyed by title. */
     static Map<String, String[]> load(Path path) throws IOException, InterruptedException {
-        if (!Files.isExecutable(Path.of(PYTHON))) {
-            fail(PYTHON + " not found: install HyperSpy with 'apt-get install -y python3-hyperspy python3-h5py'");
-        }
-        Process p = new ProcessBuilder(PYTHON, "-c", SCRIPT, path.toString()).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "HyperSpy did not finish within 120 s");
-        if (out.contains("No module named 'hyperspy'")) {
-            fail(PYTHON + " has no hyperspy module: install it with 'apt-get install -y python3-hyperspy python3-h5py'");
-        }
-        assertEquals(0, p.exitValue(), "HyperSpy failed to load " + path + ":\n" + out);
+        String out = HyperSpyProcess.run(SCRIPT, path);
         Map<String, String[]> byTitle = new HashMap<>();
         for (String line : out.split("\n")) {
             if (line.startsWith("SIGNAL|")) {
