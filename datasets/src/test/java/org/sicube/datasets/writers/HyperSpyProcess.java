@@ -15,7 +15,8 @@ import java.util.concurrent.TimeUnit;
  * written file, for tests that check our files the way users open them.
  */
 public final class HyperSpyProcess {
-    private static final String PYTHON = "/usr/bin/python3";
+    /** The Debian python that python3-hyperspy installs into; override with -Dsicube.python. */
+    private static final String PYTHON = System.getProperty("sicube.python", "/usr/bin/python3");
     private static final String INSTALL = "install it with 'apt-get install -y python3-hyperspy python3-h5py'";
 
     private HyperSpyProcess() {
