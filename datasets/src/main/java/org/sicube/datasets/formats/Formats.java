@@ -9,7 +9,7 @@ import org.sicube.datasets.io.InvalidInputException;
 
 /** The one place where a reader is chosen for a file, by extension and then magic bytes. */
 public final class Formats {
-    private static final List<SpectrumImageFormat> ALL = List.of();
+    private static final List<SpectrumImageFormat> ALL = List.of(new org.sicube.datasets.formats.emd.VeloxEmdFormat());
 
     private Formats() {
     }
