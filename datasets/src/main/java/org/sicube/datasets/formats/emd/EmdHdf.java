@@ -57,6 +57,10 @@ final class EmdHdf implements AutoCloseable {
         return file;
     }
 
+    HdfFile jhdf() {
+        return hdf;
+    }
+
     /** Fails with a message naming this file and {@code where}. */
     InvalidInputException invalid(String where, String what) {
         return new InvalidInputException(file.location() + ": " + where + ": " + what);
@@ -160,7 +164,7 @@ final class EmdHdf implements AutoCloseable {
     /** The text of a one-element variable-length string dataset (Velox settings such as {@code AcquisitionSettings}). */
     String string(String path) {
         Dataset d = dataset(path);
-        checkGlobalHeaps(path, d);
+        GlobalHeapCheck.check(this, path, d);
         Object data = guard(path, d::getData);
         if (data instanceof String[] s && s.length >= 1 && s[0] != null) {
             return s[0];
@@ -169,44 +173,6 @@ final class EmdHdf implements AutoCloseable {
             return s;
         }
         throw invalid(path, "expected a string dataset");
-    }
-
-    /**
-     * Variable-length strings live in global heap collections whose size jhdf trusts when it
-     * allocates its read buffer; a flipped byte there would make it read gigabytes. So each
-     * reference's collection header ("GCOL", version, size) is checked against the file first.
-     */
-    private void checkGlobalHeaps(String path, Dataset d) {
-        if (!guard(path, d::isVariableLength)) {
-            return;
-        }
-        long elements = guard(path, d::getSize);
-        int offsets = guard(path, () -> hdf.getHdfBackingStorage().getSizeOfOffsets());
-        long base = guard(path, hdf::getUserBlockSize);
-        if (elements > 64 || (offsets != 4 && offsets != 8)) {
-            throw invalid(path, "a settings string dataset should hold one string, found " + elements
-                    + " with " + offsets + "-byte addresses");
-        }
-        ByteBuffer refs = guard(path, () -> ((DatasetBase) d).getDataBuffer()).order(ByteOrder.LITTLE_ENDIAN);
-        int refSize = 4 + offsets + 4;
-        try {
-            long length = file.length();
-            for (int i = 0; i + refSize <= refs.remaining() && i < elements * refSize; i += refSize) {
-                long address = offsets == 8 ? refs.getLong(refs.position() + i + 4)
-                        : refs.getInt(refs.position() + i + 4) & 0xFFFFFFFFL;
-                if (address < 0 || base + address + 16 > length) {
-                    throw invalid(path, "string's global heap address " + address + " is outside the file");
-                }
-                ByteBuffer head = ByteBuffer.wrap(file.readRange(base + address, 16)).order(ByteOrder.LITTLE_ENDIAN);
-                long size = head.getLong(8);
-                if (head.getInt(0) != 0x4C4F4347 || size < 16 || size > length - base - address) {
-                    throw invalid(path, "global heap collection at " + address + " is damaged (signature or size "
-                            + size + " does not fit the file)");
-                }
-            }
-        } catch (IOException e) {
-            throw invalid(path, "cannot read the string's global heap: " + e.getMessage());
-        }
     }
 
     /**
