@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import org.sicube.datasets.formats.bcf.BcfFormat;
 import org.sicube.datasets.formats.dm.DmFormat;
+import org.sicube.datasets.formats.emd.VeloxEmdFormat;
 import org.sicube.datasets.formats.emsa.EmsaFormat;
 import org.sicube.datasets.formats.hspy.HspyFormat;
 import org.sicube.datasets.formats.jeol.PtsFormat;
@@ -23,7 +24,8 @@ public final class Formats {
             new EmsaFormat(),
             new BcfFormat(),
             new DmFormat(),
-            new PtsFormat());
+            new PtsFormat(),
+            new VeloxEmdFormat());
 
     private Formats() {
     }
