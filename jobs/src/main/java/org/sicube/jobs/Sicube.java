@@ -2,6 +2,7 @@ package org.sicube.jobs;
 
 import org.sicube.jobs.info.InfoJob;
 import org.sicube.jobs.ingest.IngestJob;
+import org.sicube.jobs.pipeline.PipelineJob;
 import org.sicube.jobs.synthesize.SynthesizeJob;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -12,7 +13,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "sicube", mixinStandardHelpOptions = true, version = "sicube 0.1.0",
         description = "Spectrum-image analysis (STEM-EDS, EELS) on Apache Spark.",
-        subcommands = {IngestJob.class, InfoJob.class, SynthesizeJob.class})
+        subcommands = {IngestJob.class, InfoJob.class, SynthesizeJob.class, PipelineJob.class})
 public final class Sicube implements Runnable {
 
     @CommandLine.Spec

@@ -34,6 +34,8 @@ public final class AtomicOutput {
             throws IOException {
         Path target = new Path(location);
         FileSystem fs = target.getFileSystem(conf);
+        // No .crc side files on local disk: outputs are for people and other tools to read.
+        fs.setWriteChecksum(false);
         target = fs.makeQualified(target);
         for (String in : inputs) {
             Path p = new Path(in);

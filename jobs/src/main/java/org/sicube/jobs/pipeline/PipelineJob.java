@@ -1,0 +1,84 @@
+package org.sicube.jobs.pipeline;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.sql.SparkSession;
+import org.sicube.datasets.model.SpectrumImage;
+import org.sicube.jobs.core.AtomicOutput;
+import org.sicube.jobs.core.SparkJob;
+import org.sicube.jobs.ingest.Ingestion;
+import org.sicube.jobs.overview.Overview;
+import org.sicube.jobs.overview.OverviewSummary;
+import org.sicube.jobs.run.RunDirectory;
+import org.sicube.jobs.store.BlockStore;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code pipeline}: one command from an input (a spectrum-image file, or an existing store) to a
+ * finished run directory. A file is first ingested into {@code RUN/store}; then the overview
+ * (total-counts map, sum spectrum) is written, with {@code manifest.json}.
+ */
+@Command(name = "pipeline", mixinStandardHelpOptions = true, showDefaultValues = true,
+        description = "Input file (any supported format, local or hdfs://) or block store to a finished run directory.")
+public final class PipelineJob extends SparkJob {
+
+    @Option(names = "--input", required = true, paramLabel = "FILE|STORE", description = "Spectrum-image file or block store.")
+    String input;
+
+    @Option(names = "--output", required = true, paramLabel = "RUN", description = "Run directory to create.")
+    String output;
+
+    @Option(names = "--block", defaultValue = "32x32", paramLabel = "HxW", description = "Block size when ingesting a file.")
+    String block;
+
+    @Option(names = "--reader-option", paramLabel = "KEY=VALUE", description = "Format-specific choice; repeatable.")
+    List<String> readerOptions = List.of();
+
+    @Option(names = "--overwrite", description = "Replace an existing run directory at --output.")
+    boolean overwrite;
+
+    private Ingestion ingestion;
+
+    @Override
+    protected void validate() throws Exception {
+        if (!BlockStore.isStore(input, new Configuration())) {
+            ingestion = new Ingestion(input, readerOptions, block, true);
+        }
+    }
+
+    @Override
+    protected void run(SparkSession spark) throws Exception {
+        Configuration conf = spark.sparkContext().hadoopConfiguration();
+        try (RunDirectory run = RunDirectory.begin(output, overwrite, conf, "pipeline", input)) {
+            Map<String, Object> config = new LinkedHashMap<>();
+            config.put("input", input);
+            config.put("block", block);
+            config.put("readerOptions", readerOptions);
+            config.put("master", spark.sparkContext().master());
+            run.manifest().config(config);
+
+            String store = input;
+            SpectrumImage h;
+            if (ingestion != null) {
+                long t = System.nanoTime();
+                store = run.location("store");
+                h = ingestion.write(spark, AtomicOutput.begin(store, false, conf));
+                run.manifest().stage("ingest", (System.nanoTime() - t) / 1e9).output("store", "the input as a block store");
+            } else {
+                h = BlockStore.readHeader(input, conf).header();
+            }
+            run.manifest().input("spectrum image", h.sourceFile().isEmpty() ? input : h.sourceFile(), h.sourceSha256());
+
+            long t = System.nanoTime();
+            OverviewSummary summary = Overview.compute(spark, store);
+            Overview.write(run, h, summary);
+            run.manifest().stage("overview", (System.nanoTime() - t) / 1e9)
+                    .count("spectra", h.spectra()).count("channels", h.channels()).count("totalCounts", h.totalCounts());
+            run.commit();
+            System.out.println("run directory: " + output);
+        }
+    }
+}
