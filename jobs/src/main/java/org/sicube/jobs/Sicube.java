@@ -1,5 +1,6 @@
 package org.sicube.jobs;
 
+import org.sicube.jobs.export.ExportJob;
 import org.sicube.jobs.info.InfoJob;
 import org.sicube.jobs.ingest.IngestJob;
 import org.sicube.jobs.pipeline.PipelineJob;
@@ -13,7 +14,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "sicube", mixinStandardHelpOptions = true, version = "sicube 0.1.0",
         description = "Spectrum-image analysis (STEM-EDS, EELS) on Apache Spark.",
-        subcommands = {IngestJob.class, InfoJob.class, SynthesizeJob.class, PipelineJob.class})
+        subcommands = {IngestJob.class, InfoJob.class, ExportJob.class, SynthesizeJob.class, PipelineJob.class})
 public final class Sicube implements Runnable {
 
     @CommandLine.Spec

@@ -162,6 +162,13 @@ public final class SynthesizeJob extends SparkJob {
         }
     }
 
+    /** The EDS spec these options' defaults give for a size, grid, seed and inclusion count (for tests and benchmarks). */
+    EdsSpec defaultEds(int ny, int nx, int nChannels, double offsetEv, double scaleEv, long s, int inclusions) {
+        EdsSpec demo = EdsSpec.demo(ny, nx, s);
+        return new EdsSpec(ny, nx, new EnergyGrid(nChannels, offsetEv, scaleEv), 200, demo.phases(), Layout.GRAINS, 64,
+                200, 0.1, demo.rarePhase(), inclusions, 2, 130, s);
+    }
+
     private SpectrumImage header() {
         if (eds != null) {
             EnergyGrid g = eds.grid();
