@@ -136,6 +136,13 @@ public final class SynthesizeJob extends SparkJob {
             }
         }
         grid = new BlockGrid(shape[0], shape[1], bs[0], bs[1]);
+        // Building a generator places the grains and inclusions: an impossible layout fails here,
+        // before Spark starts, rather than on every executor.
+        if (eds != null) {
+            new EdsGenerator(eds);
+        } else {
+            new EelsGenerator(eels);
+        }
     }
 
     @Override

@@ -111,5 +111,8 @@ class SynthesizeJobTest {
         assertTrue(r.err().contains("Xx"), r.err());
         JobRun size = JobRun.of("synthesize", "--output", dir.resolve("y").toString(), "--size", "0x5");
         assertEquals(2, size.exitCode());
+        JobRun crowded = JobRun.of("synthesize", "--output", dir.resolve("z").toString(), "--size", "20x24");
+        assertEquals(2, crowded.exitCode());
+        assertTrue(crowded.err().contains("inclusions"), crowded.err());
     }
 }

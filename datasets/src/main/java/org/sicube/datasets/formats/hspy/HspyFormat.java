@@ -120,6 +120,11 @@ public final class HspyFormat implements SpectrumImageFormat {
                 throw new InvalidInputException(f + ": " + axis.getPath() + " has size " + size + " but "
                         + data.getPath() + " has " + dims[i] + " along dimension " + i);
             }
+            // Without the flag (files whose signal says record_by = "spectrum"), HyperSpy takes the
+            // last axis as the signal and the others as navigation; so do we.
+            if (!axis.getAttributes().containsKey("navigate")) {
+                continue;
+            }
             boolean navigate = HspyNodes.flag(axis, "navigate");
             if (navigate == (i == dims.length - 1)) {
                 throw new InvalidInputException(f + ": " + axis.getPath() + " has navigate=" + navigate

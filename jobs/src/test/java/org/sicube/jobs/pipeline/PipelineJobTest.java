@@ -1,0 +1,72 @@
+package org.sicube.jobs.pipeline;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sicube.jobs.testing.JobRun;
+import org.sicube.jobs.testing.SharedData;
+
+/** The pipeline from a measured file and from a store to a complete run directory. */
+class PipelineJobTest {
+
+    @Test
+    void measuredBcfGivesACompleteRunDirectory(@TempDir Path dir) throws Exception {
+        Path input = SharedData.file("30x30_instructively_packed_16bit_compressed.bcf");
+        Path run = dir.resolve("run");
+        JobRun r = JobRun.of("pipeline", "--input", input.toString(), "--output", run.toString(), "--block", "16x16");
+        assertEquals(0, r.exitCode(), r.err());
+
+        for (String f : List.of("store/header.json", "total_counts.png", "sum_spectrum.csv", "sum_spectrum.png", "manifest.json")) {
+            assertTrue(Files.exists(run.resolve(f)), f);
+        }
+        try (var files = Files.list(run)) {
+            assertTrue(files.noneMatch(p -> p.getFileName().toString().endsWith(".crc")));
+        }
+        JsonNode m = new ObjectMapper().readTree(run.resolve("manifest.json").toFile());
+        assertEquals("pipeline", m.get("job").asText());
+        assertEquals(18621362, m.get("counts").get("totalCounts").asDouble());
+        assertEquals(64, m.get("inputs").get(0).get("sha256").asText().length());
+        assertEquals(List.of("ingest", "overview"), m.get("stages").findValuesAsText("name"));
+        assertTrue(m.get("versions").get("spark").asText().startsWith("4.1"));
+
+        // The sum spectrum CSV adds up to the file's total counts (REFERENCE.md).
+        double sum = Files.readAllLines(run.resolve("sum_spectrum.csv")).stream().skip(1)
+                .mapToDouble(l -> Double.parseDouble(l.split(",")[2])).sum();
+        assertEquals(18621362, sum, 0.5);
+        BufferedImage map = ImageIO.read(run.resolve("total_counts.png").toFile());
+        assertTrue(map.getWidth() >= 512, "map width " + map.getWidth());
+    }
+
+    @Test
+    void storeInputIsUsedAsIsAndAnExistingRunIsNotReplaced(@TempDir Path dir) throws Exception {
+        String store = dir.resolve("store").toString();
+        assertEquals(0, JobRun.of("synthesize", "--size", "20x24", "--channels", "256", "--energy-scale", "80",
+                "--rare-inclusions", "2", "--output", store).exitCode());
+        Path run = dir.resolve("run");
+        JobRun r = JobRun.of("pipeline", "--input", store, "--output", run.toString());
+        assertEquals(0, r.exitCode(), r.err());
+        assertFalse(Files.exists(run.resolve("store")));
+        long before = Files.getLastModifiedTime(run.resolve("manifest.json")).toMillis();
+
+        JobRun again = JobRun.of("pipeline", "--input", store, "--output", run.toString());
+        assertEquals(2, again.exitCode());
+        assertTrue(again.err().contains("already exists"), again.err());
+        assertEquals(before, Files.getLastModifiedTime(run.resolve("manifest.json")).toMillis());
+
+        JobRun over = JobRun.of("pipeline", "--input", store, "--output", run.toString(), "--overwrite");
+        assertEquals(0, over.exitCode(), over.err());
+        try (var files = Files.list(dir)) {
+            assertEquals(2, files.count(), "only the store and the run, no temporary directories");
+        }
+    }
+}
