@@ -29,19 +29,45 @@ import org.sicube.jobs.testing.TestSpark;
 /** The ingest job end to end on the measured files, and its answers to bad input. */
 class IngestJobTest {
 
-    /** Shapes, axes and totals from ../shared/data/README.md and REFERENCE.md. */
+    /** Shapes, axes and totals from ../shared/data/README.md and REFERENCE.md; reader options separated by ';'. */
     @ParameterizedTest
     @CsvSource({
-        "derived/rock_30x30.hspy, 30, 30, 2048, -0.47225277, 0.009999, keV, 18621362, 7x13",
-        "derived/stem_eds_64x64.hspy, 64, 64, 2048, -0.47544754, 0.010001, keV, 26005, 32x32",
-        "derived/sem_eds_75x100.npy, 75, 100, 2048, 0, 1, eV, 165941, 32x32",
-        "derived/velox_superx_20f.rpl, 50, 10, 4096, -1, 0.005, keV, 1529219, 16x3",
+        "derived/rock_30x30.hspy, , 30, 30, 2048, -0.47225277, 0.009999, keV, 18621362, 7x13",
+        "derived/stem_eds_64x64.hspy, , 64, 64, 2048, -0.47544754, 0.010001, keV, 26005, 32x32",
+        "derived/sem_eds_75x100.npy, , 75, 100, 2048, 0, 1, eV, 165941, 32x32",
+        "derived/velox_superx_20f.rpl, , 50, 10, 4096, -1, 0.005, keV, 1529219, 16x3",
+        "16x16_12bit_packed_8bit.bcf, , 16, 16, 2048, -0.47095867, 0.009997, keV, 20194, 7x13",
+        "30x30_instructively_packed_16bit_compressed.bcf, , 30, 30, 2048, -0.47225277, 0.009999, keV, 18621362, 32x32",
+        "P45_the_default_job.bcf, , 75, 100, 2048, -0.472397235, 0.010001, keV, 165941, 32x32",
+        "Hitachi_TM3030Plus.bcf, , 240, 320, 2048, -0.4746, 0.01, keV, 171804, 32x32",
+        "test_TEM.bcf, , 64, 64, 2048, -0.47544754, 0.010001, keV, 26005, 32x32",
+        "bcf-edx-ebsd.bcf, , 87, 100, 2048, -0.472130085, 0.009989, keV, 36864, 32x32",
+        "over16bit.bcf, , 3, 4, 4096, -1.90077006, 0.020006, keV, 176786251, 2x3",
+        "View000_0000006.pts, bin=4;ebin=4, 128, 128, 1024, -0.9606613249999999, 0.03999464, keV, 308261, 32x32",
+        "fei_SI_SuperX-HAADF_20frames_10x50.emd, , 50, 10, 4096, -1, 0.005, keV, 1529219, 16x3",
+        "fei_emd_si.emd, , 16, 16, 4096, -1, 0.01, keV, 6564, 7x13",
+        "example_velox_EELS_EDS.emd, signal=EDS, 16, 20, 4096, -0.2, 0.01, keV, 11093, 32x32",
+        "example_velox_EELS_EDS.emd, signal=EELS480, 16, 20, 2048, 480, 0.1692, eV, 65523224, 5x7",
+        "test-EELS_spectrum.dm3, , 1, 1, 2048, -100, 0.5, eV, -7678.557067871094, 32x32",
     })
-    void measuredFilesIngestWithReferenceShapeAxisAndTotals(String file, int ny, int nx, int channels, double offset,
-            double scale, String units, double total, String block, @TempDir Path dir) throws Exception {
+    void measuredFilesIngestWithReferenceShapeAxisAndTotals(String file, String options, int ny, int nx, int channels,
+            double offset, double scale, String units, double total, String block, @TempDir Path dir) throws Exception {
         Path input = SharedData.file(file);
         String store = dir.resolve("store").toString();
-        JobRun run = JobRun.of("ingest", "--input", input.toString(), "--output", store, "--block", block);
+        List<String> args = new java.util.ArrayList<>(List.of("ingest", "--input", input.toString(), "--output", store,
+                "--block", block));
+        org.sicube.datasets.formats.ReaderOptions ro = org.sicube.datasets.formats.ReaderOptions.NONE;
+        if (options != null) {
+            for (String o : options.split(";")) {
+                args.add("--reader-option");
+                args.add(o);
+            }
+            ro = org.sicube.datasets.formats.ReaderOptions.parse(List.of(options.split(";")));
+        }
+        if (total < 0) {
+            args.add("--allow-non-counts"); // the dm3 EELS spectrum is dark-subtracted: it has negative values
+        }
+        JobRun run = JobRun.of(args.toArray(String[]::new));
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.out().contains("ingested " + input.getFileName()), run.out());
 
@@ -52,11 +78,11 @@ class IngestJobTest {
         assertEquals(offset, h.energy().offset(), 1e-7);
         assertEquals(scale, h.energy().scale(), 1e-9);
         assertEquals(units, h.energy().units());
-        assertEquals(total, h.totalCounts(), 0.0);
+        assertEquals(total, h.totalCounts(), Math.abs(total) * 1e-9); // float32 values summed in double
         assertEquals(64, h.sourceSha256().length());
 
         // Every block equals what the reader returns for the same tile.
-        try (SpectrumImageReader r = Formats.open(new LocalInputFile(input))) {
+        try (SpectrumImageReader r = Formats.open(new LocalInputFile(input), ro)) {
             for (PixelBlock b : BlockStore.readBlocks(TestSpark.get(), store).collect()) {
                 assertArrayEquals(r.readBlock(b.y0(), b.x0(), b.height(), b.width()).counts(), b.counts());
             }
@@ -70,6 +96,16 @@ class IngestJobTest {
         byte[] raw = Files.readAllBytes(SharedData.file("derived/velox_superx_20f.raw"));
         Files.write(dir.resolve("cut.raw"), java.util.Arrays.copyOf(raw, raw.length - 1000));
         assertUserError(dir, "cut.raw", "--input", rpl.toString());
+    }
+
+    @Test
+    void corruptedVendorFileIsRejectedWithExitTwoAndNoStore(@TempDir Path dir) throws Exception {
+        byte[] bcf = Files.readAllBytes(SharedData.file("30x30_instructively_packed_16bit_compressed.bcf"));
+        Path cut = Files.write(dir.resolve("cut.bcf"), java.util.Arrays.copyOf(bcf, bcf.length / 2));
+        assertUserError(dir, "cut.bcf", "--input", cut.toString());
+        byte[] emd = Files.readAllBytes(SharedData.file("fei_emd_si.emd"));
+        Path short1 = Files.write(dir.resolve("short.emd"), java.util.Arrays.copyOf(emd, emd.length - 4096));
+        assertUserError(dir, "short.emd", "--input", short1.toString());
     }
 
     @Test
