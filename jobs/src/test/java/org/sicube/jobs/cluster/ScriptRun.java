@@ -30,11 +30,12 @@ record ScriptRun(int exitCode, String output) {
             if (p.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
                 return new ScriptRun(p.exitValue(), Files.readString(log));
             }
-            // Children first: once the script is gone they are no longer its descendants.
+            // The children are listed first (once the script is gone they are no longer its descendants)
+            // but killed after it, so that the script cannot go on to its next command.
             List<ProcessHandle> children = p.descendants().toList();
-            children.forEach(ProcessHandle::destroyForcibly);
             p.destroyForcibly();
             p.waitFor(10, TimeUnit.SECONDS);
+            children.forEach(ProcessHandle::destroyForcibly);
             return new ScriptRun(TIMED_OUT, String.join(" ", command) + ": timed out after " + limit.toSeconds()
                     + " s and was killed\n" + Files.readString(log));
         } finally {
