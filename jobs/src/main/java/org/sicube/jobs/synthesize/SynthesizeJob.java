@@ -126,14 +126,8 @@ public final class SynthesizeJob extends SparkJob {
             EelsSpec demo = EelsSpec.demo(shape[0], shape[1], seed).withDetector(gain, readNoise);
             EnergyGrid g = new EnergyGrid(channels, energyOffset == null ? 250.0 : energyOffset,
                     energyScale == null ? 0.5 : energyScale);
-            eels = demo.with(g, demo.phases(), demo.startCounts());
-            if (featureSize != null || lay != Layout.GRAINS) {
-                eels = new EelsSpec(eels.height(), eels.width(), eels.grid(), eels.phases(), lay,
-                        featureSize == null ? eels.featureSizePx() : featureSize, eels.startCounts(), eels.exponent(),
-                        eels.amplitudeVariation(), eels.exponentVariation(), thicknessVariation, eels.driftAmplitudeEv(),
-                        eels.driftJitterEv(), eels.onsetWidthEv(), eels.whiteLineHeight(), eels.whiteLineRatio(),
-                        eels.whiteLineWidthEv(), eels.gain(), eels.readNoise(), eels.seed());
-            }
+            eels = demo.with(g, demo.phases(), demo.startCounts())
+                    .withLayout(lay, featureSize == null ? demo.featureSizePx() : featureSize, thicknessVariation);
         }
         grid = new BlockGrid(shape[0], shape[1], bs[0], bs[1]);
         // Building a generator places the grains and inclusions: an impossible layout fails here,

@@ -50,19 +50,7 @@ public final class EdsGenerator {
      * (y, x) at ((y − y0) · w + (x − x0)) · channels.
      */
     public void fill(int y0, int x0, int h, int w, float[] out) {
-        int n = spec.grid().channels();
-        if (y0 < 0 || x0 < 0 || h <= 0 || w <= 0 || y0 + h > spec.height() || x0 + w > spec.width()) {
-            throw new IllegalArgumentException("tile (" + y0 + ", " + x0 + ") " + h + "x" + w
-                    + " is outside the " + spec.height() + "x" + spec.width() + " image");
-        }
-        if (out.length < (long) h * w * n) {
-            throw new IllegalArgumentException("tile buffer holds " + out.length + " values, needs " + (long) h * w * n);
-        }
-        for (int y = y0; y < y0 + h; y++) {
-            for (int x = x0; x < x0 + w; x++) {
-                pixel(y, x, out, ((y - y0) * w + (x - x0)) * n);
-            }
-        }
+        Tiles.fill(spec.height(), spec.width(), spec.grid().channels(), y0, x0, h, w, out, this::pixel);
     }
 
     /** Counts of one pixel into out[offset .. offset + channels). */

@@ -55,25 +55,18 @@ public final class EelsGenerator {
 
     /** Fills the h × w tile at (y0, x0); pixel (y, x) at ((y − y0) · w + (x − x0)) · channels. */
     public void fill(int y0, int x0, int h, int w, float[] out) {
+        Tiles.fill(spec.height(), spec.width(), spec.grid().channels(), y0, x0, h, w, out, this::pixel);
+    }
+
+    /** Counts (or detector values, with gain and read noise) of one pixel into out[off .. off + channels). */
+    public void pixel(int y, int x, float[] out, int off) {
         int n = spec.grid().channels();
-        if (y0 < 0 || x0 < 0 || h <= 0 || w <= 0 || y0 + h > spec.height() || x0 + w > spec.width()) {
-            throw new IllegalArgumentException("tile (" + y0 + ", " + x0 + ") " + h + "x" + w
-                    + " is outside the " + spec.height() + "x" + spec.width() + " image");
-        }
-        if (out.length < (long) h * w * n) {
-            throw new IllegalArgumentException("tile buffer holds " + out.length + " values, needs " + (long) h * w * n);
-        }
-        for (int y = y0; y < y0 + h; y++) {
-            for (int x = x0; x < x0 + w; x++) {
-                int off = ((y - y0) * w + (x - x0)) * n;
-                double total = expectedSpectrum(y, x, lambda);
-                rng.reset(PixelRandom.pixelKey(spec.seed(), STREAM_COUNTS, y, x));
-                sampler.sample(lambda, n, total, rng, out, off);
-                if (spec.gain() != 1.0 || spec.readNoise() > 0) {
-                    for (int e = 0; e < n; e++) {
-                        out[off + e] = (float) (spec.gain() * out[off + e] + spec.readNoise() * rng.nextGaussian());
-                    }
-                }
+        double total = expectedSpectrum(y, x, lambda);
+        rng.reset(PixelRandom.pixelKey(spec.seed(), STREAM_COUNTS, y, x));
+        sampler.sample(lambda, n, total, rng, out, off);
+        if (spec.gain() != 1.0 || spec.readNoise() > 0) {
+            for (int e = 0; e < n; e++) {
+                out[off + e] = (float) (spec.gain() * out[off + e] + spec.readNoise() * rng.nextGaussian());
             }
         }
     }

@@ -79,6 +79,13 @@ public record EelsSpec(int height, int width, EnergyGrid grid, List<EelsPhase> p
                 0, 0, 0, 0, 0, onsetWidthEv, whiteLineHeight, whiteLineRatio, whiteLineWidthEv, gain, readNoise, seed);
     }
 
+    /** A copy with another layout, feature size (pixels) and relative thickness variation. */
+    public EelsSpec withLayout(Layout l, int featurePx, double thickness) {
+        return new EelsSpec(height, width, grid, phases, l, featurePx, startCounts, exponent,
+                amplitudeVariation, exponentVariation, thickness, driftAmplitudeEv, driftJitterEv,
+                onsetWidthEv, whiteLineHeight, whiteLineRatio, whiteLineWidthEv, gain, readNoise, seed);
+    }
+
     public EelsSpec with(EnergyGrid g, List<EelsPhase> p, double counts) {
         return new EelsSpec(height, width, g, p, layout, featureSizePx, counts, exponent,
                 amplitudeVariation, exponentVariation, thicknessVariation, driftAmplitudeEv, driftJitterEv,
