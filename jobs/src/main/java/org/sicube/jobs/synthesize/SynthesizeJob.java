@@ -107,7 +107,7 @@ public final class SynthesizeJob extends SparkJob {
 
     @Override
     protected void validate() {
-        int[] shape = BlockGrid.parseBlockSize(size.replace(' ', 'x'));
+        int[] shape = parseImageSize(size.replace(' ', 'x'));
         int[] bs = BlockGrid.parseBlockSize(block);
         Layout lay = switch (layout.toLowerCase(Locale.ROOT)) {
             case "grains" -> Layout.GRAINS;
@@ -160,6 +160,23 @@ public final class SynthesizeJob extends SparkJob {
             out.abort();
             throw e;
         }
+    }
+
+    /** NYxNX of the whole image: unlike a block size, only bounded by the int pixel index. */
+    static int[] parseImageSize(String text) {
+        String[] p = text.toLowerCase(Locale.ROOT).split("x");
+        try {
+            if (p.length == 2) {
+                int ny = Integer.parseInt(p[0].trim());
+                int nx = Integer.parseInt(p[1].trim());
+                if (ny > 0 && nx > 0 && (long) ny * nx <= Integer.MAX_VALUE) {
+                    return new int[] {ny, nx};
+                }
+            }
+        } catch (NumberFormatException e) {
+            // reported below with the expected form
+        }
+        throw new IllegalArgumentException("--size '" + text + "' must look like NYxNX with positive numbers, e.g. 1000x1000");
     }
 
     private SpectrumImage header() {
