@@ -163,7 +163,7 @@ public final class SynthesizeJob extends SparkJob {
     }
 
     /** NYxNX of the whole image: unlike a block size, only bounded by the int pixel index. */
-    static int[] parseImageSize(String text) {
+    public static int[] parseImageSize(String text) {
         String[] p = text.toLowerCase(Locale.ROOT).split("x");
         try {
             if (p.length == 2) {
