@@ -72,6 +72,9 @@ abstract class BenchCommand implements Callable<Integer> {
                 .put("cores", Runtime.getRuntime().availableProcessors())
                 .put("default_parallelism", spark.sparkContext().defaultParallelism())
                 .put("max_heap_mb", Runtime.getRuntime().maxMemory() / 1e6)
+                // other users' load on a shared machine explains slow runs
+                .put("load_average_1min", java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                        .getSystemLoadAverage())
                 .put("java", System.getProperty("java.version"))
                 .put("spark", spark.version())
                 .put("runs", runs)
