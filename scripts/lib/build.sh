@@ -2,7 +2,8 @@
 # run-time classpath (the jobs jar, then what Maven resolved: our other modules and Spark).
 
 sicube_jar() {
-  ls "$1"/jobs/target/sicube-jobs-*-SNAPSHOT.jar 2>/dev/null | grep -v -- '-app.jar' | head -n 1
+  # No jar yet (a clean checkout) is an empty answer, not a failure under 'set -e -o pipefail'.
+  ls "$1"/jobs/target/sicube-jobs-*-SNAPSHOT.jar 2>/dev/null | grep -v -- '-app.jar' | head -n 1 || true
 }
 
 # SICUBE_NO_BUILD=1 uses the jars as they are (the integration tests, which run after Maven's package).

@@ -52,21 +52,26 @@ public record BlockGrid(int ny, int nx, int blockHeight, int blockWidth) impleme
         return out;
     }
 
-    /** Parses {@code "32x32"} (height × width). */
+    /** Parses a block size {@code "32x32"} (height × width, at most 65536 pixels). */
     public static int[] parseBlockSize(String text) {
+        return parseSize(text, "block size", 1 << 16);
+    }
+
+    /** Parses {@code "HEIGHTxWIDTH"} with positive numbers and at most {@code maxPixels} pixels; {@code what} names it in errors. */
+    public static int[] parseSize(String text, String what, long maxPixels) {
         String[] p = text.toLowerCase(java.util.Locale.ROOT).split("x");
         try {
             if (p.length == 2) {
                 int h = Integer.parseInt(p[0].trim());
                 int w = Integer.parseInt(p[1].trim());
-                if (h > 0 && w > 0 && (long) h * w <= 1 << 16) {
+                if (h > 0 && w > 0 && (long) h * w <= maxPixels) {
                     return new int[] {h, w};
                 }
             }
         } catch (NumberFormatException e) {
-            // fall through to the message below
+            // reported below with the expected form
         }
-        throw new IllegalArgumentException("block size '" + text
-                + "' must look like HEIGHTxWIDTH with positive numbers and at most 65536 pixels, e.g. 32x32");
+        throw new IllegalArgumentException(what + " '" + text + "' must look like HEIGHTxWIDTH with positive numbers and at most "
+                + maxPixels + " pixels, e.g. 32x32");
     }
 }

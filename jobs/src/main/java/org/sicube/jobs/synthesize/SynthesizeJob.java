@@ -107,7 +107,7 @@ public final class SynthesizeJob extends SparkJob {
 
     @Override
     protected void validate() {
-        int[] shape = BlockGrid.parseBlockSize(size.replace(' ', 'x'));
+        int[] shape = BlockGrid.parseSize(size, "--size", Integer.MAX_VALUE);
         int[] bs = BlockGrid.parseBlockSize(block);
         Layout lay = switch (layout.toLowerCase(Locale.ROOT)) {
             case "grains" -> Layout.GRAINS;
