@@ -7,7 +7,7 @@ import java.util.List;
 import org.apache.spark.sql.SparkSession;
 import org.sicube.datasets.model.SpectrumImage;
 import org.sicube.datasets.store.HeaderJson;
-import org.sicube.jobs.synthesize.SynthesizeJob;
+import org.sicube.datasets.model.BlockGrid;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -46,7 +46,7 @@ final class IngestBench extends BenchCommand {
         if (!skipRaw) {
             List<JsonLine> heaps = new ArrayList<>();
             for (String size : rawSizes) {
-                int[] shape = SynthesizeJob.parseImageSize(size);
+                int[] shape = BlockGrid.parseSize(size, "--raw", Integer.MAX_VALUE);
                 Path rpl = fixture(shape[0], shape[1]);
                 long bytes = Files.size(RawFixture.rawOf(rpl)) + Files.size(rpl);
                 JsonLine line = ingest("ingest_raw", rpl, bytes,
