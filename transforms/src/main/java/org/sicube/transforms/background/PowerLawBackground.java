@@ -30,11 +30,8 @@ public final class PowerLawBackground {
         this.window = window;
         this.estimator = estimator;
         int n = grid.channels() - window.firstChannel();
-        lnEdge = new double[n + 1];
+        lnEdge = ChannelIntegrals.lnEdges(grid, window.firstChannel());
         lnCentre = new double[n];
-        for (int j = 0; j <= n; j++) {
-            lnEdge[j] = Math.log(grid.energyEv(window.firstChannel() + j - 0.5));
-        }
         for (int j = 0; j < n; j++) {
             lnCentre[j] = Math.log(grid.energyEv(window.firstChannel() + j));
         }
@@ -141,24 +138,7 @@ public final class PowerLawBackground {
 
     /** Fills model[0..n) with the background counts of channels first..first+n; returns n. */
     private int channelCounts(double a, double r, int n) {
-        double k = 1.0 - r;
-        double maxWidth = lnEdge[1] - lnEdge[0];
-        if (Math.abs(k) * maxWidth > 1e-2) {
-            // Differences of consecutive edge powers: one exp per edge.
-            double scale = a / k;
-            double lower = Math.exp(k * lnEdge[0]);
-            for (int j = 0; j < n; j++) {
-                double upper = Math.exp(k * lnEdge[j + 1]);
-                model[j] = scale * (upper - lower);
-                lower = upper;
-            }
-        } else {
-            // r close to 1: lo^k · (e^(k·d) − 1)/k avoids the cancellation.
-            for (int j = 0; j < n; j++) {
-                double d = lnEdge[j + 1] - lnEdge[j];
-                model[j] = a * Math.exp(k * lnEdge[j]) * d * TwoAreaMethod.phi(k * d);
-            }
-        }
+        ChannelIntegrals.fill(lnEdge, a, r, model, n);
         return n;
     }
 
