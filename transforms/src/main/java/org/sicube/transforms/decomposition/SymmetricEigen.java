@@ -37,9 +37,10 @@ final class SymmetricEigen {
         LAPACK lapack = LAPACK.getInstance();
         double[] work = a.clone();
         double[] w = new double[n];
-        double[] z = vectors ? new double[n * k] : new double[1];
+        // dev.ludovic.netlib's argument checks want z of n·ldz values when jobz = N, and isuppz of 2n.
+        double[] z = vectors ? new double[n * k] : new double[n];
         int ldz = vectors ? n : 1;
-        int[] support = new int[2 * Math.max(1, k)];
+        int[] support = new int[2 * n];
         intW found = new intW(0);
         intW info = new intW(0);
         String jobz = vectors ? "V" : "N";
