@@ -40,6 +40,10 @@ public record Truncation(int components, double edge, double noiseVariance, doub
         while (k < eigenvalues.length && eigenvalues[k] > edge) {
             k++;
         }
+        String last = k > 0
+                ? String.format(Locale.ROOT, "; the smallest kept, λ_%d = %.6g, is %.3f × the edge",
+                        k, eigenvalues[k - 1], eigenvalues[k - 1] / edge)
+                : "";
         String next = k < eigenvalues.length
                 ? String.format(Locale.ROOT, "; the largest eigenvalue below it, λ_%d = %.6g, is %.3f × the edge",
                         k + 1, eigenvalues[k], eigenvalues[k] / edge)
@@ -47,8 +51,8 @@ public record Truncation(int components, double edge, double noiseVariance, doub
         String report = String.format(Locale.ROOT,
                 "K = %d: eigenvalues of the Poisson-weighted Gram above %.6g = %.3g × the Marchenko–Pastur edge "
                         + "σ²(√N + √E')² = %.6g (σ² = %.6g mean noise variance of Xw, 1/T = %.6g; N = %d pixels, "
-                        + "E' = %d channels)%s",
-                k, edge, safety, bulk, sigma2, 1.0 / gram.totalCounts(), n, e, next);
+                        + "E' = %d channels)%s%s",
+                k, edge, safety, bulk, sigma2, 1.0 / gram.totalCounts(), n, e, last, next);
         return new Truncation(k, edge, sigma2, safety, report);
     }
 }
