@@ -23,11 +23,11 @@ public final class WeightedPca {
     public static WeightedPcaModel fit(WeightedGram gram, int components, double safety) {
         int kept = gram.channels() - gram.maskedChannels();
         double[] g = gram.gram();
-        double[] eigenvalues = SymmetricEigen.values(g, kept);
+        SymmetricEigen.Tridiagonal t = SymmetricEigen.tridiagonal(g, kept);
+        double[] eigenvalues = t.values();
         Truncation truncation = Truncation.marchenkoPastur(gram, eigenvalues, safety);
         int k = components < 0 ? truncation.components() : Math.min(components, kept);
-        SymmetricEigen.Pairs top = SymmetricEigen.top(g, kept, k);
-        double[] vectors = top.vectors();
+        double[] vectors = t.leadingVectors(k);
         orient(vectors, kept, k);
         return new WeightedPcaModel(gram, eigenvalues, vectors, k, truncation);
     }
