@@ -1,0 +1,29 @@
+package org.sicube.jobs.preprocess.stages;
+
+import java.util.Locale;
+import org.sicube.transforms.physics.EnergyGrid;
+
+/** Checks that a window given in a config (eV) lies inside a grid's energy range, naming the key. */
+final class EnergyRange {
+    private EnergyRange() {
+    }
+
+    /**
+     * Throws unless {@code [fromEv, toEv]} lies within the grid's span (first channel's lower edge
+     * to the last channel's upper edge).
+     */
+    static void check(String key, String type, double fromEv, double toEv, EnergyGrid g) {
+        double lo = g.energyEv(-0.5);
+        double hi = g.energyEv(g.channels() - 0.5);
+        if (fromEv < lo - 1e-9 || toEv > hi + 1e-9) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "config key %s (%s): [%s, %s] eV lies outside the energy range %.6g–%.6g eV of the input"
+                            + " store (after the stages before this one)",
+                    key, type, num(fromEv), num(toEv), lo, hi));
+        }
+    }
+
+    private static String num(double v) {
+        return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
+    }
+}
