@@ -17,13 +17,14 @@ final class EnergyRange {
         double hi = g.energyEv(g.channels() - 0.5);
         if (fromEv < lo - 1e-9 || toEv > hi + 1e-9) {
             throw new IllegalArgumentException(String.format(Locale.ROOT,
-                    "config key %s (%s): [%s, %s] eV lies outside the energy range %.6g–%.6g eV of the input"
+                    "config key %s (%s): [%s, %s] eV lies outside the energy range %s–%s eV of the input"
                             + " store (after the stages before this one)",
-                    key, type, num(fromEv), num(toEv), lo, hi));
+                    key, type, num(fromEv), num(toEv), num(lo), num(hi)));
         }
     }
 
     private static String num(double v) {
-        return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
+        double r = Math.round(v * 1e6) / 1e6;
+        return r == Math.rint(r) ? Long.toString((long) r) : Double.toString(r);
     }
 }
