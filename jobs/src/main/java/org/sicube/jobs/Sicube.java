@@ -4,6 +4,7 @@ import org.sicube.jobs.export.ExportJob;
 import org.sicube.jobs.info.InfoJob;
 import org.sicube.jobs.ingest.IngestJob;
 import org.sicube.jobs.pipeline.PipelineJob;
+import org.sicube.jobs.preprocess.PreprocessJob;
 import org.sicube.jobs.synthesize.SynthesizeJob;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -14,7 +15,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "sicube", mixinStandardHelpOptions = true, version = "sicube 0.1.0",
         description = "Spectrum-image analysis (STEM-EDS, EELS) on Apache Spark.",
-        subcommands = {IngestJob.class, InfoJob.class, ExportJob.class, SynthesizeJob.class, PipelineJob.class})
+        subcommands = {IngestJob.class, InfoJob.class, ExportJob.class, SynthesizeJob.class, PreprocessJob.class,
+                PipelineJob.class})
 public final class Sicube implements Runnable {
 
     @CommandLine.Spec

@@ -24,6 +24,14 @@ public final class HeaderJson {
     }
 
     public static String write(SpectrumImage h, int blockHeight, int blockWidth) {
+        return write(h, blockHeight, blockWidth, "");
+    }
+
+    /**
+     * As {@link #write(SpectrumImage, int, int)}, plus the optional key {@code preprocessing}: the
+     * preprocessing config that made the store's data (JSON text), omitted when empty.
+     */
+    public static String write(SpectrumImage h, int blockHeight, int blockWidth, String preprocessing) {
         ObjectNode o = MAPPER.createObjectNode();
         o.put("format", "sicube-block-store");
         o.put("formatVersion", FORMAT_VERSION);
@@ -52,6 +60,9 @@ public final class HeaderJson {
         src.put("file", h.sourceFile());
         src.put("format", h.sourceFormat());
         src.put("sha256", h.sourceSha256());
+        if (preprocessing != null && !preprocessing.isEmpty()) {
+            o.put("preprocessing", preprocessing);
+        }
         try {
             return MAPPER.writeValueAsString(o);
         } catch (com.fasterxml.jackson.core.JsonProcessingException ex) {
@@ -59,8 +70,11 @@ public final class HeaderJson {
         }
     }
 
-    /** The header and block size read back; {@code where} names the file in error messages. */
-    public record Parsed(SpectrumImage header, int blockHeight, int blockWidth) {
+    /**
+     * The header and block size read back; {@code preprocessing} is the config JSON of a
+     * preprocessed store, empty otherwise.
+     */
+    public record Parsed(SpectrumImage header, int blockHeight, int blockWidth, String preprocessing) {
     }
 
     public static Parsed read(String json, String where) {
@@ -88,7 +102,8 @@ public final class HeaderJson {
                 number(o.path("realTimeS")), elements, o.path("detector").asText(""),
                 src.path("file").asText(""), src.path("format").asText(""), src.path("sha256").asText(""),
                 o.path("dataType").asText(""), number(o.path("totalCounts")));
-        return new Parsed(h, o.path("blockHeight").asInt(32), o.path("blockWidth").asInt(32));
+        return new Parsed(h, o.path("blockHeight").asInt(32), o.path("blockWidth").asInt(32),
+                o.path("preprocessing").asText(""));
     }
 
     private static int requireInt(JsonNode o, String key, String where) {

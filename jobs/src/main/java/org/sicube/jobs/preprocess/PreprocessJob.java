@@ -1,0 +1,80 @@
+package org.sicube.jobs.preprocess;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.sql.SparkSession;
+import org.sicube.datasets.io.InvalidInputException;
+import org.sicube.datasets.model.EnergyAxis;
+import org.sicube.datasets.model.SpectrumImage;
+import org.sicube.datasets.store.HeaderJson;
+import org.sicube.jobs.core.AtomicOutput;
+import org.sicube.jobs.core.SparkJob;
+import org.sicube.jobs.store.BlockStore;
+import org.sicube.transforms.physics.EnergyGrid;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code preprocess}: block store in, block store out, the stages of a YAML pipeline config
+ * chained in one pass over the blocks; the config is validated against the input store's header
+ * before Spark starts.
+ */
+@Command(name = "preprocess", mixinStandardHelpOptions = true, showDefaultValues = true,
+        description = "Run a preprocessing pipeline (YAML: background, alignment, calibration, normalization, ...)"
+                + " over a block store into a new store with per-pixel maps.")
+public final class PreprocessJob extends SparkJob {
+
+    @Option(names = "--input", required = true, paramLabel = "STORE", description = "Block store to read.")
+    String input;
+
+    @Option(names = "--output", required = true, paramLabel = "STORE", description = "Block store to create.")
+    String output;
+
+    @Option(names = "--config", required = true, paramLabel = "FILE", description = "Pipeline config (YAML), e.g. conf/eels-coreloss.yaml.")
+    Path config;
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE",
+            description = "Override a config value, e.g. stages[0].window=[300,400] or powerlaw.method=log-log; repeatable.")
+    List<String> sets = List.of();
+
+    @Option(names = "--overwrite", description = "Replace an existing store at --output.")
+    boolean overwrite;
+
+    private HeaderJson.Parsed header;
+    private PipelineConfig pipeline;
+
+    @Override
+    protected void validate() throws Exception {
+        header = BlockStore.readHeader(input, new Configuration());
+        String yaml;
+        try {
+            yaml = Files.readString(config, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new InvalidInputException(config + ": no such config file");
+        }
+        EnergyAxis a = header.header().energy();
+        pipeline = PipelineConfig.parse(yaml, config.toString(), sets,
+                new EnergyGrid(a.size(), a.offsetEv(), a.scaleEv()));
+    }
+
+    @Override
+    protected void run(SparkSession spark) throws Exception {
+        long start = System.nanoTime();
+        AtomicOutput out = AtomicOutput.begin(output, overwrite, spark.sparkContext().hadoopConfiguration(), input);
+        SpectrumImage done;
+        try {
+            done = Preprocessing.run(spark, input, header, pipeline, out);
+        } catch (Exception | Error e) {
+            out.abort();
+            throw e;
+        }
+        System.out.printf(Locale.ROOT, "preprocessed %s: %d stages, %d×%d px × %d ch, energy %s, maps %s, %.1f s → %s%n",
+                input, pipeline.stages().size(), done.ny(), done.nx(), done.channels(), done.energy(),
+                pipeline.allMaps(), (System.nanoTime() - start) / 1e9, output);
+    }
+}

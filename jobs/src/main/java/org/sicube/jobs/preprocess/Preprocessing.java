@@ -1,0 +1,127 @@
+package org.sicube.jobs.preprocess;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
+import org.apache.spark.util.DoubleAccumulator;
+import org.sicube.datasets.model.EnergyAxis;
+import org.sicube.datasets.model.PixelBlock;
+import org.sicube.datasets.model.SpectrumImage;
+import org.sicube.datasets.store.HeaderJson;
+import org.sicube.jobs.core.AtomicOutput;
+import org.sicube.jobs.core.Progress;
+import org.sicube.jobs.preprocess.StageChain.ProcessedBlock;
+import org.sicube.jobs.store.BlockStore;
+import org.sicube.transforms.physics.EnergyGrid;
+
+/**
+ * The Spark plan of {@code preprocess}: one cheap aggregate pass per stage that needs the sum
+ * spectrum (the stages before it applied on the fly, per-partition sums tree-reduced), then one
+ * map pass over the blocks running the whole chain (mapPartitions, state built once per
+ * partition, no shuffle). Its result is kept (memory, spilling to disk) while the blocks and the
+ * small {@code maps/} dataset are written from it; the store is committed atomically.
+ */
+final class Preprocessing {
+    private Preprocessing() {
+    }
+
+    /** Writes and commits the output store; returns its header. */
+    static SpectrumImage run(SparkSession spark, String input, HeaderJson.Parsed in, PipelineConfig config,
+            AtomicOutput out) throws Exception {
+        JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        SpectrumImage h = in.header();
+        long nBlocks = new org.sicube.datasets.model.BlockGrid(h.ny(), h.nx(), in.blockHeight(), in.blockWidth()).size();
+        JavaRDD<PixelBlock> blocks = BlockStore.readBlocks(spark, input);
+        int n = config.stages().size();
+        double[][] references = new double[n][];
+        for (int i = 0; i < n; i++) {
+            if (config.stages().get(i).needsReference()) {
+                try (Progress p = Progress.start(sc, "preprocess: sum spectrum for stages[" + i + "] "
+                        + config.stages().get(i).type(), nBlocks, h.spectra())) {
+                    references[i] = reference(blocks, config, references, i);
+                    p.done();
+                }
+            }
+        }
+        double[][] refs = references;
+        JavaRDD<ProcessedBlock> processed = blocks.mapPartitions(it -> {
+            StageChain chain = new StageChain(config, refs, n);
+            return map(it, chain);
+        }).persist(StorageLevel.MEMORY_AND_DISK_SER());
+        try {
+            DoubleAccumulator total = sc.sc().doubleAccumulator("total after preprocessing");
+            try (Progress p = Progress.start(sc, "preprocess: " + stageList(config), nBlocks, h.spectra())) {
+                BlockStore.writeBlocks(spark, processed.map(pb -> {
+                    total.add(pb.block().totalCounts());
+                    return pb.block();
+                }), out);
+                p.done();
+            }
+            SpectrumImage done = h.withEnergy(axis(config.outputGrid(), h.energy())).withTotalCounts(total.value());
+            List<String> names = config.allMaps();
+            if (!names.isEmpty()) {
+                Dataset<Row> maps = spark.createDataFrame(
+                        processed.flatMap(pb -> MapRows.rows(pb.block(), pb.maps(), names)), MapRows.SCHEMA);
+                String mapsDir = new Path(out.temporary(), MapRows.DIR).toString();
+                maps.write().parquet(mapsDir);
+                if (!MapImages.write(spark.read().parquet(mapsDir), names, done, out)) {
+                    System.err.println("preprocess: no map pictures for " + done.spectra()
+                            + " pixels (more than " + MapImages.MAX_PIXELS + "); the maps are in maps/");
+                }
+            }
+            BlockStore.writeHeader(out, HeaderJson.write(done, in.blockHeight(), in.blockWidth(), config.json()));
+            out.commit();
+            return done;
+        } finally {
+            processed.unpersist(false);
+        }
+    }
+
+    /** The sum spectrum at stage {@code stage}'s input: earlier stages applied, fixed-point sums merged in a tree. */
+    private static double[] reference(JavaRDD<PixelBlock> blocks, PipelineConfig config, double[][] known, int stage) {
+        double[][] refs = known.clone();
+        int channels = config.grids().get(stage).channels();
+        return blocks.mapPartitions(it -> {
+            StageChain prefix = new StageChain(config, refs, stage);
+            ReferenceSum sum = new ReferenceSum(channels);
+            while (it.hasNext()) {
+                prefix.addTo(it.next(), sum);
+            }
+            return List.of(sum).iterator();
+        }).treeReduce(ReferenceSum::merge).spectrum();
+    }
+
+    private static Iterator<ProcessedBlock> map(Iterator<PixelBlock> it, StageChain chain) {
+        return new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return it.hasNext();
+            }
+
+            @Override
+            public ProcessedBlock next() {
+                return chain.block(it.next());
+            }
+        };
+    }
+
+    /** The output axis in the input's units. */
+    static EnergyAxis axis(EnergyGrid g, EnergyAxis like) {
+        double f = like.toEvFactor();
+        return new EnergyAxis(g.offsetEv() / f, g.scaleEv() / f, like.units(), g.channels());
+    }
+
+    private static String stageList(PipelineConfig c) {
+        List<String> t = new ArrayList<>();
+        c.stages().forEach(s -> t.add(s.type()));
+        return t.isEmpty() ? "copy" : String.join(" → ", t).toLowerCase(Locale.ROOT);
+    }
+}

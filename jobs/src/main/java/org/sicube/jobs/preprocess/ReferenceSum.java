@@ -1,0 +1,42 @@
+package org.sicube.jobs.preprocess;
+
+import java.io.Serializable;
+
+/**
+ * The sum spectrum of all pixels (a stage's global reference), accumulated in fixed point
+ * (2^-20 per unit, in {@code long}) so that the sum is exactly the same in any order: the
+ * reference, and so the output, does not depend on the block size or the partitioning. Values
+ * are resolved to about 1e-6; a channel overflows only beyond 8.8e12 in total (an error).
+ */
+final class ReferenceSum implements Serializable {
+    private static final double ONE = 1 << 20;
+    private final long[] sum;
+
+    ReferenceSum(int channels) {
+        sum = new long[channels];
+    }
+
+    void add(double[] spectrum) {
+        for (int i = 0; i < sum.length; i++) {
+            double v = spectrum[i];
+            if (Double.isFinite(v)) {
+                sum[i] = Math.addExact(sum[i], Math.round(v * ONE));
+            }
+        }
+    }
+
+    ReferenceSum merge(ReferenceSum other) {
+        for (int i = 0; i < sum.length; i++) {
+            sum[i] = Math.addExact(sum[i], other.sum[i]);
+        }
+        return this;
+    }
+
+    double[] spectrum() {
+        double[] out = new double[sum.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = sum[i] / ONE;
+        }
+        return out;
+    }
+}
