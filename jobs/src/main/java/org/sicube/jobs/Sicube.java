@@ -1,5 +1,6 @@
 package org.sicube.jobs;
 
+import org.sicube.jobs.decompose.DecomposeJob;
 import org.sicube.jobs.export.ExportJob;
 import org.sicube.jobs.info.InfoJob;
 import org.sicube.jobs.ingest.IngestJob;
@@ -14,7 +15,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "sicube", mixinStandardHelpOptions = true, version = "sicube 0.1.0",
         description = "Spectrum-image analysis (STEM-EDS, EELS) on Apache Spark.",
-        subcommands = {IngestJob.class, InfoJob.class, ExportJob.class, SynthesizeJob.class, PipelineJob.class})
+        subcommands = {IngestJob.class, InfoJob.class, ExportJob.class, SynthesizeJob.class, PipelineJob.class,
+                DecomposeJob.class})
 public final class Sicube implements Runnable {
 
     @CommandLine.Spec
