@@ -6,9 +6,13 @@ import java.awt.Font;
 import java.awt.geom.Ellipse2D;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.util.Locale;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
@@ -75,8 +79,11 @@ public final class ScreePng {
         x.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         x.setRange(0.5, shown + 0.5);
         LogAxis y = new LogAxis("Explained-variance ratio");
+        // Whole decades as ticks (labels 10^-3, 10^-2, ...), as SpectrumPng does.
+        y.setAutoTickUnitSelection(false);
+        y.setTickUnit(new NumberTickUnit(1, new DecimalFormat("0", DecimalFormatSymbols.getInstance(Locale.ROOT))));
         y.setSmallestValue(lo);
-        y.setRange(lo / 1.5, hi * 1.5);
+        y.setRange(lo / 2, hi * 2);
         Font labelFont = new Font(Font.SANS_SERIF, Font.PLAIN, 18);
         Font tickFont = new Font(Font.SANS_SERIF, Font.PLAIN, 15);
         x.setLabelFont(labelFont);
@@ -98,6 +105,7 @@ public final class ScreePng {
             m.setLabel("K = " + chosen);
             m.setLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 16));
             m.setLabelPaint(new Color(0xD55E00));
+            m.setLabelBackgroundColor(new Color(255, 255, 255, 215));
             m.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
             m.setLabelTextAnchor(TextAnchor.TOP_LEFT);
             m.setLabelOffset(new RectangleInsets(8, 6, 0, 0));
