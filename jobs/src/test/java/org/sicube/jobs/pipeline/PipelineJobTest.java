@@ -69,7 +69,7 @@ class PipelineJobTest {
         assertTrue(again.err().contains("already exists"), again.err());
         assertEquals(before, Files.getLastModifiedTime(run.resolve("manifest.json")).toMillis());
 
-        JobRun over = JobRun.of("pipeline", "--input", store, "--output", run.toString(), "--overwrite");
+        JobRun over = JobRun.of("pipeline", "--input", store, "--output", run.toString(), "--overwrite", "--phases", "3");
         assertEquals(0, over.exitCode(), over.err());
         try (var files = Files.list(dir)) {
             assertEquals(2, files.count(), "only the store and the run, no temporary directories");
