@@ -8,18 +8,23 @@ import org.apache.spark.sql.SparkSession;
 import org.sicube.datasets.model.SpectrumImage;
 import org.sicube.jobs.core.AtomicOutput;
 import org.sicube.jobs.core.SparkJob;
+import org.sicube.jobs.decompose.DecomposeStage;
 import org.sicube.jobs.ingest.Ingestion;
 import org.sicube.jobs.overview.Overview;
 import org.sicube.jobs.overview.OverviewSummary;
+import org.sicube.jobs.phasemap.PhaseMapStage;
+import org.sicube.jobs.phasemap.PhaseModel;
 import org.sicube.jobs.run.RunDirectory;
 import org.sicube.jobs.store.BlockStore;
+import org.sicube.transforms.decomposition.WeightedPcaModel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
  * {@code pipeline}: one command from an input (a spectrum-image file, or an existing store) to a
  * finished run directory. A file is first ingested into {@code RUN/store}; then the overview
- * (total-counts map, sum spectrum) is written, with {@code manifest.json}.
+ * (total-counts map, sum spectrum), the Poisson-weighted PCA ({@code decompose}) and the phase map
+ * ({@code phasemap}) are written into the same directory, with {@code manifest.json}.
  */
 @Command(name = "pipeline", mixinStandardHelpOptions = true, showDefaultValues = true,
         description = "Input file (any supported format, local or hdfs://) or block store to a finished run directory.")
@@ -37,6 +42,14 @@ public final class PipelineJob extends SparkJob {
     @Option(names = "--reader-option", paramLabel = "KEY=VALUE", description = "Format-specific choice; repeatable.")
     List<String> readerOptions = List.of();
 
+    @Option(names = "--components", paramLabel = "K",
+            description = "Components of the weighted PCA (default: those above the Marchenko–Pastur noise edge).")
+    Integer components;
+
+    @Option(names = "--phases", paramLabel = "P",
+            description = "Phases of the phase map (default: the P in 2..10 with the largest mean silhouette).")
+    Integer phases;
+
     @Option(names = "--overwrite", description = "Replace an existing run directory at --output.")
     boolean overwrite;
 
@@ -44,6 +57,12 @@ public final class PipelineJob extends SparkJob {
 
     @Override
     protected void validate() throws Exception {
+        if (components != null && components < 1) {
+            throw new IllegalArgumentException("--components must be at least 1, got " + components);
+        }
+        if (phases != null && (phases < 1 || phases >= PhaseModel.UNASSIGNED)) {
+            throw new IllegalArgumentException("--phases must be in 1.." + (PhaseModel.UNASSIGNED - 1) + ", got " + phases);
+        }
         if (!BlockStore.isStore(input, new Configuration())) {
             ingestion = new Ingestion(input, readerOptions, block, true);
         }
@@ -57,6 +76,8 @@ public final class PipelineJob extends SparkJob {
             config.put("input", input);
             config.put("block", block);
             config.put("readerOptions", readerOptions);
+            config.put("components", components == null ? "Marchenko-Pastur" : components);
+            config.put("phases", phases == null ? "largest mean silhouette, 2..10" : phases);
             config.put("master", spark.sparkContext().master());
             run.manifest().config(config);
 
@@ -77,6 +98,12 @@ public final class PipelineJob extends SparkJob {
             Overview.write(run, h, summary);
             run.manifest().stage("overview", (System.nanoTime() - t) / 1e9)
                     .count("spectra", h.spectra()).count("channels", h.channels()).count("totalCounts", h.totalCounts());
+            WeightedPcaModel model = DecomposeStage.run(spark, store, h, run, components, false);
+            if (model.components() > 0) {
+                PhaseMapStage.run(spark, store, model, run, phases);
+            } else {
+                System.out.println("phasemap: skipped, the decomposition kept no component above the noise");
+            }
             run.commit();
             System.out.println("run directory: " + output);
         }

@@ -23,10 +23,13 @@ class PipelineJobTest {
     void measuredBcfGivesACompleteRunDirectory(@TempDir Path dir) throws Exception {
         Path input = SharedData.file("30x30_instructively_packed_16bit_compressed.bcf");
         Path run = dir.resolve("run");
-        JobRun r = JobRun.of("pipeline", "--input", input.toString(), "--output", run.toString(), "--block", "16x16");
+        JobRun r = JobRun.of("pipeline", "--input", input.toString(), "--output", run.toString(), "--block", "16x16",
+                "--components", "4", "--phases", "3");
         assertEquals(0, r.exitCode(), r.err());
 
-        for (String f : List.of("store/header.json", "total_counts.png", "sum_spectrum.csv", "sum_spectrum.png", "manifest.json")) {
+        for (String f : List.of("store/header.json", "total_counts.png", "sum_spectrum.csv", "sum_spectrum.png",
+                "loadings.csv", "scree.png", "score_1.png", "model.bin", "phase_map.png", "phases.csv",
+                "phase_spectra.csv", "results.hspy", "labels", "manifest.json")) {
             assertTrue(Files.exists(run.resolve(f)), f);
         }
         try (var files = Files.list(run)) {
@@ -36,8 +39,11 @@ class PipelineJobTest {
         assertEquals("pipeline", m.get("job").asText());
         assertEquals(18621362, m.get("counts").get("totalCounts").asDouble());
         assertEquals(64, m.get("inputs").get(0).get("sha256").asText().length());
-        assertEquals(List.of("ingest", "overview"), m.get("stages").findValuesAsText("name"));
+        assertEquals(List.of("ingest", "overview", "decompose", "phasemap"), m.get("stages").findValuesAsText("name"));
         assertTrue(m.get("versions").get("spark").asText().startsWith("4.1"));
+        assertEquals(4, m.get("counts").get("components").asInt());
+        assertEquals(3, m.get("counts").get("phases").asInt());
+        assertEquals(4, Files.readAllLines(run.resolve("phases.csv")).size());
 
         // The sum spectrum CSV adds up to the file's total counts (REFERENCE.md).
         double sum = Files.readAllLines(run.resolve("sum_spectrum.csv")).stream().skip(1)
@@ -63,7 +69,7 @@ class PipelineJobTest {
         assertTrue(again.err().contains("already exists"), again.err());
         assertEquals(before, Files.getLastModifiedTime(run.resolve("manifest.json")).toMillis());
 
-        JobRun over = JobRun.of("pipeline", "--input", store, "--output", run.toString(), "--overwrite");
+        JobRun over = JobRun.of("pipeline", "--input", store, "--output", run.toString(), "--overwrite", "--phases", "3");
         assertEquals(0, over.exitCode(), over.err());
         try (var files = Files.list(dir)) {
             assertEquals(2, files.count(), "only the store and the run, no temporary directories");

@@ -1,0 +1,81 @@
+package org.sicube.jobs.decompose;
+
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.SparkSession;
+import org.sicube.datasets.model.BlockGrid;
+import org.sicube.datasets.model.PixelBlock;
+import org.sicube.datasets.model.SpectrumImage;
+import org.sicube.datasets.store.HeaderJson;
+import org.sicube.jobs.core.Progress;
+import org.sicube.jobs.maps.BinnedMaps;
+import org.sicube.jobs.store.BlockStore;
+import org.sicube.transforms.decomposition.Truncation;
+import org.sicube.transforms.decomposition.WeightedGramAccumulator;
+import org.sicube.transforms.decomposition.WeightedPca;
+import org.sicube.transforms.decomposition.WeightedPcaModel;
+
+/**
+ * The Poisson-weighted PCA of a block store on Spark: one pass accumulates the weighted Gram on
+ * the executors ({@code treeAggregate} of {@link WeightedGramAccumulator}s, E × E doubles each),
+ * the driver eigen-decomposes it; a second pass projects every block onto the K loadings and
+ * reduces the scores to display-bounded maps. Nothing proportional to the number of pixels
+ * reaches the driver.
+ */
+public final class Decomposition {
+    /** Largest side of a score map; larger images are shown binned (mean score per cell). */
+    public static final int MAP_SIDE = 2048;
+
+    private Decomposition() {
+    }
+
+    /** Fits the model; {@code components} &lt; 0 lets the Marchenko–Pastur truncation choose K. */
+    public static WeightedPcaModel fit(SparkSession spark, String store, int components, boolean centre)
+            throws Exception {
+        JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        HeaderJson.Parsed parsed = BlockStore.readHeader(store, sc.hadoopConfiguration());
+        SpectrumImage h = parsed.header();
+        int channels = h.channels();
+        WeightedGramAccumulator sums;
+        try (Progress p = Progress.start(sc, "decompose: weighted Gram", blockCount(parsed), h.spectra())) {
+            sums = BlockStore.readBlocks(spark, store).treeAggregate(WeightedGramAccumulator.zero(channels),
+                    (acc, b) -> acc.add(b.counts(), b.pixels(), b.channels()), WeightedGramAccumulator::merge);
+            p.done();
+        }
+        return WeightedPca.fit(sums.finish(centre), components, Truncation.DEFAULT_SAFETY);
+    }
+
+    /** The K weighted-score maps, binned to at most {@link #MAP_SIDE} cells a side. */
+    public static BinnedMaps scoreMaps(SparkSession spark, String store, WeightedPcaModel model) throws Exception {
+        JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        HeaderJson.Parsed parsed = BlockStore.readHeader(store, sc.hadoopConfiguration());
+        SpectrumImage h = parsed.header();
+        int k = Math.max(1, model.components());
+        try (Progress p = Progress.start(sc, "decompose: score maps", blockCount(parsed), h.spectra())) {
+            BinnedMaps maps = BlockStore.readBlocks(spark, store).treeAggregate(
+                    new BinnedMaps(h.ny(), h.nx(), k, MAP_SIDE), (acc, b) -> addScores(acc, b, model),
+                    BinnedMaps::merge);
+            p.done();
+            return maps;
+        }
+    }
+
+    private static BinnedMaps addScores(BinnedMaps maps, PixelBlock b, WeightedPcaModel model) {
+        int k = model.components();
+        if (k == 0) {
+            return maps;
+        }
+        double[] scores = new double[b.pixels() * k];
+        model.scores(b.counts(), b.pixels(), b.channels(), scores);
+        for (int r = 0; r < b.height(); r++) {
+            for (int c = 0; c < b.width(); c++) {
+                maps.add(b.y0() + r, b.x0() + c, scores, (r * b.width() + c) * k);
+            }
+        }
+        return maps;
+    }
+
+    static long blockCount(HeaderJson.Parsed parsed) {
+        SpectrumImage h = parsed.header();
+        return new BlockGrid(h.ny(), h.nx(), parsed.blockHeight(), parsed.blockWidth()).size();
+    }
+}

@@ -1,0 +1,85 @@
+package org.sicube.jobs.decompose;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.ObjectInputFilter;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.io.OutputStream;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.sicube.datasets.io.InvalidInputException;
+import org.sicube.jobs.run.RunDirectory;
+import org.sicube.transforms.decomposition.WeightedPcaModel;
+
+/**
+ * The fitted model kept in a run directory for reuse (phase maps, reconstruction): {@code model.bin}
+ * (Java serialization of {@link WeightedPcaModel}, read back with a filter that admits only the
+ * model's own classes) and {@code model.json} (what a person or another tool needs to know: K,
+ * the truncation, explained-variance ratios, masks, trace, N).
+ */
+public final class ModelFiles {
+    public static final String BINARY = "model.bin";
+    public static final String JSON = "model.json";
+    /** Ratios listed in model.json; scree.csv has all of them. */
+    static final int JSON_RATIOS = 100;
+    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectInputFilter FILTER = ObjectInputFilter.Config.createFilter(
+            "org.sicube.transforms.decomposition.*;java.lang.String;java.lang.Record;java.lang.Number;[D;[I;!*");
+
+    private ModelFiles() {
+    }
+
+    public static void write(RunDirectory run, WeightedPcaModel model, boolean centred) throws IOException {
+        try (ObjectOutputStream out = new ObjectOutputStream(run.create(BINARY))) {
+            out.writeObject(model);
+        }
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("components", model.components());
+        root.put("centred", centred);
+        root.put("channels", model.channels());
+        root.put("maskedChannels", model.maskedChannels());
+        root.put("pixels", model.pixels());
+        root.put("emptyPixels", model.emptyPixels());
+        root.put("trace", model.trace());
+        ObjectNode t = root.putObject("truncation");
+        t.put("criterion", "Marchenko-Pastur edge of the Poisson-weighted Gram");
+        t.put("components", model.truncation().components());
+        t.put("edge", model.truncation().edge());
+        t.put("noiseVariance", model.truncation().noiseVariance());
+        t.put("safety", model.truncation().safety());
+        t.put("report", model.truncation().report());
+        ArrayNode ratios = root.putArray("explainedVarianceRatios");
+        double[] r = model.explainedVarianceRatios();
+        for (int i = 0; i < Math.min(JSON_RATIOS, r.length); i++) {
+            ratios.add(r[i]);
+        }
+        try (OutputStream o = run.create(JSON)) {
+            o.write(MAPPER.writeValueAsBytes(root));
+        }
+    }
+
+    /** Reads {@code model.bin} from the run directory {@code location} (any Hadoop file system). */
+    public static WeightedPcaModel read(String location, Configuration conf) throws IOException {
+        Path file = new Path(location, BINARY);
+        FileSystem fs = file.getFileSystem(conf);
+        if (!fs.exists(file)) {
+            throw new InvalidInputException(location + ": no " + BINARY + "; give the run directory of 'sicube decompose'");
+        }
+        try (InputStream in = fs.open(file); ObjectInputStream o = new ObjectInputStream(in)) {
+            o.setObjectInputFilter(FILTER);
+            Object model = o.readObject();
+            if (!(model instanceof WeightedPcaModel m)) {
+                throw new InvalidInputException(file + ": holds a " + model.getClass().getName() + ", not a model");
+            }
+            return m;
+        } catch (ClassNotFoundException | java.io.InvalidClassException | java.io.StreamCorruptedException e) {
+            throw new InvalidInputException(file + ": not a model written by this version of sicube (" + e.getMessage() + ")");
+        }
+    }
+}

@@ -1,0 +1,149 @@
+package org.sicube.jobs.maps;
+
+import java.io.Serializable;
+import java.util.Arrays;
+
+/**
+ * A mergeable accumulator of {@code layers} per-pixel maps (total counts, K score maps, ...) binned
+ * to at most {@code maxSide} cells a side, so the driver holds {@code layers × maxSide²} numbers
+ * whatever the image size. Pixels are added with {@link #add}; each cell keeps the sum of its
+ * pixels' values, and {@link #meanMap} divides by the pixels the cell covers. Cells are kept as a
+ * sparse list (a partition touches few cells; consecutive pixels of one cell share an entry) and
+ * folded into one entry per cell when a merged list grows beyond twice the dense map.
+ */
+public final class BinnedMaps implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    private final int ny;
+    private final int nx;
+    private final int layers;
+    private final int bin;
+    private int[] cells = new int[0];
+    private double[] sums = new double[0];
+    private int size;
+
+    public BinnedMaps(int ny, int nx, int layers, int maxSide) {
+        if (ny <= 0 || nx <= 0 || layers <= 0 || maxSide <= 0) {
+            throw new IllegalArgumentException("maps of " + ny + "x" + nx + " pixels, " + layers
+                    + " layers, at most " + maxSide + " cells a side");
+        }
+        this.ny = ny;
+        this.nx = nx;
+        this.layers = layers;
+        this.bin = binFor(ny, nx, maxSide);
+    }
+
+    /** Pixels per cell along each axis for an image of {@code ny × nx} shown at most {@code maxSide} cells a side. */
+    public static int binFor(int ny, int nx, int maxSide) {
+        return Math.max(1, (Math.max(ny, nx) + maxSide - 1) / maxSide);
+    }
+
+    /** Pixels per map cell along each axis (1 unless the image is larger than the map). */
+    public int bin() {
+        return bin;
+    }
+
+    public int layers() {
+        return layers;
+    }
+
+    public int mapHeight() {
+        return (ny + bin - 1) / bin;
+    }
+
+    public int mapWidth() {
+        return (nx + bin - 1) / bin;
+    }
+
+    /** Adds pixel (y, x)'s values {@code values[offset .. offset + layers)}. */
+    public BinnedMaps add(int y, int x, double[] values, int offset) {
+        int cell = (y / bin) * mapWidth() + x / bin;
+        int at;
+        if (size > 0 && cells[size - 1] == cell) {
+            at = size - 1;
+        } else {
+            at = append(cell);
+        }
+        for (int l = 0; l < layers; l++) {
+            sums[at * layers + l] += values[offset + l];
+        }
+        return this;
+    }
+
+    /** Adds a single-layer value for pixel (y, x). */
+    public BinnedMaps add(int y, int x, double value) {
+        return add(y, x, new double[] {value}, 0);
+    }
+
+    public BinnedMaps merge(BinnedMaps o) {
+        if (o.ny != ny || o.nx != nx || o.layers != layers || o.bin != bin) {
+            throw new IllegalArgumentException("cannot merge maps of different shapes");
+        }
+        for (int i = 0; i < o.size; i++) {
+            int at = append(o.cells[i]);
+            System.arraycopy(o.sums, i * layers, sums, at * layers, layers);
+        }
+        compactIfLarge();
+        return this;
+    }
+
+    /** Mean value per pixel of layer {@code layer} in each cell, row-major {@code mapHeight × mapWidth}. */
+    public double[] meanMap(int layer) {
+        double[] map = new double[mapHeight() * mapWidth()];
+        for (int i = 0; i < size; i++) {
+            map[cells[i]] += sums[i * layers + layer];
+        }
+        for (int r = 0; r < mapHeight(); r++) {
+            int h = Math.min(bin, ny - r * bin);
+            for (int c = 0; c < mapWidth(); c++) {
+                int w = Math.min(bin, nx - c * bin);
+                map[r * mapWidth() + c] /= (double) h * w;
+            }
+        }
+        return map;
+    }
+
+    /** All layers' mean maps stacked, row-major {@code layers × mapHeight × mapWidth}. */
+    public double[] meanMaps() {
+        int cellsPerMap = mapHeight() * mapWidth();
+        double[] all = new double[layers * cellsPerMap];
+        for (int l = 0; l < layers; l++) {
+            System.arraycopy(meanMap(l), 0, all, l * cellsPerMap, cellsPerMap);
+        }
+        return all;
+    }
+
+    private int append(int cell) {
+        if (size == cells.length) {
+            int n = Math.max(16, size * 2);
+            cells = Arrays.copyOf(cells, n);
+            sums = Arrays.copyOf(sums, n * layers);
+        }
+        cells[size] = cell;
+        Arrays.fill(sums, size * layers, (size + 1) * layers, 0.0);
+        return size++;
+    }
+
+    /** Keeps merged lists no longer than twice the dense map: beyond that, fold duplicates together. */
+    private void compactIfLarge() {
+        int dense = mapHeight() * mapWidth();
+        if (size <= 2 * dense) {
+            return;
+        }
+        double[] map = new double[dense * layers];
+        boolean[] seen = new boolean[dense];
+        for (int i = 0; i < size; i++) {
+            seen[cells[i]] = true;
+            for (int l = 0; l < layers; l++) {
+                map[cells[i] * layers + l] += sums[i * layers + l];
+            }
+        }
+        size = 0;
+        for (int cell = 0; cell < dense; cell++) {
+            if (seen[cell]) {
+                int at = append(cell);
+                System.arraycopy(map, cell * layers, sums, at * layers, layers);
+            }
+        }
+    }
+}

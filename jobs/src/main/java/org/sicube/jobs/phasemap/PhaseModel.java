@@ -1,0 +1,85 @@
+package org.sicube.jobs.phasemap;
+
+import java.io.Serializable;
+import org.sicube.datasets.model.PixelBlock;
+import org.sicube.transforms.decomposition.WeightedPcaModel;
+
+/**
+ * What labels a pixel: the decomposition (weighted scores s_n, K per pixel) and the P cluster
+ * centres found by K-means on the unit-normalised score vectors s_n / |s_n|. A pixel's phase is its
+ * nearest centre (Euclidean, ties to the lower index, as MLlib predicts); pixels without counts
+ * (or with all scores 0) are {@link #UNASSIGNED}. Small (E × K + P × K doubles): shipped in closures.
+ */
+public final class PhaseModel implements Serializable {
+    private static final long serialVersionUID = 1L;
+    /** Label byte of a pixel that has no phase. */
+    public static final int UNASSIGNED = 255;
+
+    private final WeightedPcaModel decomposition;
+    private final double[][] centres;
+
+    public PhaseModel(WeightedPcaModel decomposition, double[][] centres) {
+        if (centres.length < 1 || centres.length >= UNASSIGNED) {
+            throw new IllegalArgumentException("need 1 to " + (UNASSIGNED - 1) + " phases, got " + centres.length);
+        }
+        this.decomposition = decomposition;
+        this.centres = centres;
+    }
+
+    public int phases() {
+        return centres.length;
+    }
+
+    public WeightedPcaModel decomposition() {
+        return decomposition;
+    }
+
+    /**
+     * Unit-normalised weighted scores of a block's pixels, pixel-major {@code pixels × K}; a pixel
+     * that cannot be normalised (no counts, zero scores) gets NaN in all K entries.
+     */
+    public static double[] unitScores(WeightedPcaModel model, PixelBlock b) {
+        int k = model.components();
+        double[] s = new double[b.pixels() * k];
+        model.scores(b.counts(), b.pixels(), b.channels(), s);
+        for (int n = 0; n < b.pixels(); n++) {
+            double norm = 0;
+            for (int c = n * k; c < (n + 1) * k; c++) {
+                norm += s[c] * s[c];
+            }
+            norm = Math.sqrt(norm);
+            for (int c = n * k; c < (n + 1) * k; c++) {
+                s[c] = norm > 0 ? s[c] / norm : Double.NaN;
+            }
+        }
+        return s;
+    }
+
+    /** Phase label of each pixel of the block, row-major {@code height × width}, 0..P-1 or {@link #UNASSIGNED}. */
+    public int[] labels(PixelBlock b) {
+        int k = decomposition.components();
+        double[] s = unitScores(decomposition, b);
+        int[] labels = new int[b.pixels()];
+        for (int n = 0; n < labels.length; n++) {
+            labels[n] = Double.isNaN(s[n * k]) ? UNASSIGNED : nearest(s, n * k, k);
+        }
+        return labels;
+    }
+
+    private int nearest(double[] s, int offset, int k) {
+        int best = 0;
+        double bestDistance = Double.POSITIVE_INFINITY;
+        for (int p = 0; p < centres.length; p++) {
+            double d = 0;
+            for (int c = 0; c < k; c++) {
+                double diff = s[offset + c] - centres[p][c];
+                d += diff * diff;
+            }
+            if (d < bestDistance) {
+                bestDistance = d;
+                best = p;
+            }
+        }
+        return best;
+    }
+}
