@@ -1,5 +1,6 @@
 package org.sicube.jobs.run;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -67,8 +68,13 @@ public final class Manifest {
         return this;
     }
 
-    String toJson() {
+    /** Marks the run finished and gives the whole manifest, for the report. */
+    JsonNode finish() {
         root.put("finished", Instant.now().toString());
+        return root;
+    }
+
+    String toJson() {
         try {
             return MAPPER.writeValueAsString(root);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {

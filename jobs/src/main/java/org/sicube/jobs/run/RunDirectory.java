@@ -62,7 +62,7 @@ public final class RunDirectory implements AutoCloseable {
         return staging.resolve(name);
     }
 
-    /** Writes the manifest, copies staged files in, and renames the directory into place. */
+    /** Writes the report and the manifest, copies staged files in, and renames the directory into place. */
     public void commit() throws IOException {
         if (staging != null) {
             try (var files = Files.list(staging)) {
@@ -72,6 +72,8 @@ public final class RunDirectory implements AutoCloseable {
                 }
             }
         }
+        manifest.output(ReportHtml.FILE_NAME, "this page");
+        writeString(ReportHtml.FILE_NAME, ReportHtml.render(manifest.finish()));
         writeString(Manifest.FILE_NAME, manifest.toJson());
         out.commit();
         committed = true;

@@ -36,6 +36,15 @@ class PipelineJobTest {
             assertTrue(files.noneMatch(p -> p.getFileName().toString().endsWith(".crc")));
         }
         JsonNode m = new ObjectMapper().readTree(run.resolve("manifest.json").toFile());
+        // The report shows every picture the manifest lists, and the run's numbers.
+        String report = Files.readString(run.resolve("report.html"));
+        for (var it = m.get("outputs").fieldNames(); it.hasNext(); ) {
+            String name = it.next();
+            if (name.endsWith(".png")) {
+                assertTrue(report.contains("<img src=\"" + name + "\""), name);
+            }
+        }
+        assertTrue(report.contains("18621362"), "total counts in the report");
         assertEquals("pipeline", m.get("job").asText());
         assertEquals(18621362, m.get("counts").get("totalCounts").asDouble());
         assertEquals(64, m.get("inputs").get(0).get("sha256").asText().length());
