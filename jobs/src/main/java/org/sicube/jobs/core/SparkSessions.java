@@ -24,6 +24,8 @@ public final class SparkSessions {
         // Spark warns about loopback and native libraries on every laptop; keep that out of quiet runs.
         Configurator.setLevel("org.apache.spark.util.Utils", verbose ? Level.INFO : Level.ERROR);
         Configurator.setLevel("org.apache.hadoop.util.NativeCodeLoader", Level.ERROR);
+        // jhdf warns about harmless padding in attribute messages on every file it opens.
+        Configurator.setLevel("io.jhdf", verbose ? Level.INFO : Level.ERROR);
     }
 
     public static SparkSession start(String appName, String master, Map<String, String> extraConf) {
