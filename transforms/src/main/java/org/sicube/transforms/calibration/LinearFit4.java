@@ -1,10 +1,12 @@
 package org.sicube.transforms.calibration;
 
 /**
- * Weighted linear least squares of a spectrum window on at most four columns,
- * {@code x_{from+j} ≈ c·u_j + d·g_j + a + b·t_j} with {@code t_j = (from + j − centre) / halfWidth}
- * (the g column left out when g is null): normal equations, equilibrated by their diagonal, solved
- * by Gaussian elimination with partial pivoting. The step of {@link ReferenceShiftFit}; reusable,
+ * Weighted linear least squares of one segment {@code j ∈ [j0, j0 + len)} of a spectrum window on
+ * at most four columns, {@code x_{from+j} ≈ c·u_j + a + b·t_j + d·g_j} with t running from −1 to 1
+ * over the segment (the g column left out when g is null): normal equations, equilibrated by their
+ * diagonal, solved by Gaussian elimination (no pivoting needed: the matrix is symmetric positive
+ * definite). Also gives the information about d, the Schur complement of the g column (1 / the
+ * variance of d per unit weighted noise). The step of {@link ReferenceShiftFit}; reusable,
  * allocates nothing per call.
  */
 final class LinearFit4 {
@@ -15,16 +17,19 @@ final class LinearFit4 {
     private final double[] row = new double[4];
     private boolean hasSlope;
     private double chi2;
+    private double information;
 
     /** Fits; false when the normal equations are singular. */
-    boolean solve(double[] x, int from, double[] u, double[] g, double[] w, double centre, double halfWidth) {
+    boolean solve(double[] x, int from, double[] u, double[] g, double[] w, int j0, int len) {
         hasSlope = g != null;
         int p = hasSlope ? 4 : 3;
+        double centre = j0 + 0.5 * (len - 1);
+        double halfWidth = 0.5 * len;
         for (double[] r : normal) {
             java.util.Arrays.fill(r, 0.0);
         }
-        for (int j = 0; j < u.length; j++) {
-            columns(u, g, j, from, centre, halfWidth);
+        for (int j = j0; j < j0 + len; j++) {
+            columns(u, g, j, centre, halfWidth);
             double wj = w[j];
             double xj = x[from + j];
             for (int a = 0; a < p; a++) {
@@ -58,9 +63,10 @@ final class LinearFit4 {
         for (int a = 0; a < p; a++) {
             beta[a] *= scale[a];
         }
+        information = hasSlope ? normal[3][3] / (scale[3] * scale[3]) : 0.0;
         chi2 = 0;
-        for (int j = 0; j < u.length; j++) {
-            columns(u, g, j, from, centre, halfWidth);
+        for (int j = j0; j < j0 + len; j++) {
+            columns(u, g, j, centre, halfWidth);
             double model = 0;
             for (int a = 0; a < p; a++) {
                 model += beta[a] * row[a];
@@ -81,16 +87,21 @@ final class LinearFit4 {
         return hasSlope ? beta[3] : 0.0;
     }
 
+    /** Information about d: 1 / its variance for unit weighted noise (0 without the g column). */
+    double information() {
+        return information;
+    }
+
     /** Weighted residual sum of squares of the last fit. */
     double chi2() {
         return chi2;
     }
 
     /** Columns in the order u, 1, t, g (g last so that the 3-column fit is a prefix). */
-    private void columns(double[] u, double[] g, int j, int from, double centre, double halfWidth) {
+    private void columns(double[] u, double[] g, int j, double centre, double halfWidth) {
         row[0] = u[j];
         row[1] = 1.0;
-        row[2] = (from + j - centre) / halfWidth;
+        row[2] = (j - centre) / halfWidth;
         if (g != null) {
             row[3] = g[j];
         }
@@ -99,18 +110,10 @@ final class LinearFit4 {
     private boolean eliminate(int p) {
         double[][] m = normal;
         for (int k = 0; k < p; k++) {
-            int pivot = k;
-            for (int i = k + 1; i < p; i++) {
-                if (Math.abs(m[i][k]) > Math.abs(m[pivot][k])) {
-                    pivot = i;
-                }
-            }
-            if (!(Math.abs(m[pivot][k]) > 1e-13)) {
+            // Equilibrated: the diagonal starts at 1, a pivot near 0 means collinear columns.
+            if (!(m[k][k] > 1e-12)) {
                 return false;
             }
-            double[] t = m[k];
-            m[k] = m[pivot];
-            m[pivot] = t;
             for (int i = k + 1; i < p; i++) {
                 double f = m[i][k] / m[k][k];
                 for (int j = k; j <= p; j++) {

@@ -16,13 +16,15 @@ public final class ReferenceShiftFit {
 
     private static final int ITERATIONS = 8;
     private static final double CONVERGED = 1e-7;
+    /** Channels: a shift less certain than this is not applied. */
+    public static final double MAX_STANDARD_ERROR = 0.5;
 
     private final SplineSpectrum reference;
     private final int from;
     private final int to;
     private final int maxShift;
-    private final double centre;
-    private final double halfWidth;
+    private final int segments;
+    private double standardError = Double.NaN;
     private final double[] weight;
     private final double[] u;
     private final double[] g;
@@ -33,8 +35,10 @@ public final class ReferenceShiftFit {
      * @param from      first channel of the fit window (inclusive)
      * @param to        end of the fit window (exclusive)
      * @param maxShift  largest |δ| in channels; the window is narrowed so that r(i − δ) stays inside the spectrum
+     * @param segment   channels per segment with its own scale and linear background (the window is
+     *                  split into equal segments of about this length; the window length for one)
      */
-    public ReferenceShiftFit(double[] reference, int from, int to, int maxShift) {
+    public ReferenceShiftFit(double[] reference, int from, int to, int maxShift, int segment) {
         int n = reference.length;
         if (maxShift < 1 || maxShift > n / 2) {
             throw new IllegalArgumentException("max shift must be in [1, channels/2], got " + maxShift + " for "
@@ -48,9 +52,11 @@ public final class ReferenceShiftFit {
         }
         this.reference = new SplineSpectrum(reference);
         this.maxShift = maxShift;
-        this.centre = 0.5 * (this.from + this.to - 1);
-        this.halfWidth = 0.5 * (this.to - this.from);
         int m = this.to - this.from;
+        if (segment < 8) {
+            throw new IllegalArgumentException("segments need at least 8 channels, got " + segment);
+        }
+        this.segments = Math.max(1, m / segment);
         weight = new double[m];
         u = new double[m];
         g = new double[m];
@@ -74,9 +80,9 @@ public final class ReferenceShiftFit {
     }
 
     /**
-     * The shift of {@code spectrum} relative to the reference in channels; NaN when no positive
-     * scale c fits (the spectrum does not hold the reference's features in the window) or the fit
-     * leaves [−maxShift, maxShift].
+     * The shift of {@code spectrum} relative to the reference in channels; NaN when the window
+     * does not determine it (no segment holds the reference's features, standard error above
+     * {@value #MAX_STANDARD_ERROR} channel) or the fit leaves [−maxShift, maxShift].
      */
     public double estimate(double[] spectrum) {
         if (spectrum.length != reference.channels()) {
@@ -84,18 +90,28 @@ public final class ReferenceShiftFit {
                     + spectrum.length);
         }
         double delta = coarse(spectrum);
-        if (Double.isNaN(delta)) {
-            return Double.NaN;
-        }
+        standardError = Double.NaN;
         for (int it = 0; it < ITERATIONS; it++) {
             sample(delta, true);
-            if (!fit.solve(spectrum, from, u, g, weight, centre, halfWidth) || !(fit.c() > 0)) {
+            double num = 0;
+            double info = 0;
+            double chi2 = 0;
+            for (int k = 0; k < segments; k++) {
+                int j0 = segmentStart(k);
+                if (!fit.solve(spectrum, from, u, g, weight, j0, segmentStart(k + 1) - j0)) {
+                    return Double.NaN;
+                }
+                // Segment k alone would step −d/c with information c²·I_d: combine by that weight.
+                num -= fit.c() * fit.d() * fit.information();
+                info += fit.c() * fit.c() * fit.information();
+                chi2 += fit.chi2();
+            }
+            if (!(info > 0)) {
                 return Double.NaN;
             }
-            double step = -fit.d() / fit.c();
-            // Gauss–Newton is exact only within about a channel: never step further at once.
-            step = Math.max(-1, Math.min(1, step));
+            double step = Math.max(-1, Math.min(1, num / info));
             delta += step;
+            standardError = Math.sqrt(chi2 / (u.length - 4 * segments) / info);
             if (Math.abs(delta) > maxShift) {
                 return Double.NaN;
             }
@@ -103,21 +119,37 @@ public final class ReferenceShiftFit {
                 break;
             }
         }
-        return delta;
+        return standardError <= MAX_STANDARD_ERROR ? delta : Double.NaN;
     }
 
-    /** The integer lag of least weighted χ² of the fit without the slope term; NaN if none has c > 0. */
+    /** Standard error in channels of the last estimate from the fit residuals (NaN if none). */
+    public double standardError() {
+        return standardError;
+    }
+
+    /** The integer lag of least weighted χ² summed over the segments (fits without the slope term). */
     private double coarse(double[] spectrum) {
-        double best = Double.NaN;
+        double best = 0;
         double bestChi2 = Double.POSITIVE_INFINITY;
         for (int t = -maxShift; t <= maxShift; t++) {
             sample(t, false);
-            if (fit.solve(spectrum, from, u, null, weight, centre, halfWidth) && fit.c() > 0 && fit.chi2() < bestChi2) {
-                bestChi2 = fit.chi2();
+            double chi2 = 0;
+            for (int k = 0; k < segments; k++) {
+                int j0 = segmentStart(k);
+                chi2 += fit.solve(spectrum, from, u, null, weight, j0, segmentStart(k + 1) - j0)
+                        ? fit.chi2() : Double.POSITIVE_INFINITY;
+            }
+            if (chi2 < bestChi2) {
+                bestChi2 = chi2;
                 best = t;
             }
         }
         return best;
+    }
+
+    /** First window index of segment k (k = segments gives the window length). */
+    private int segmentStart(int k) {
+        return (int) ((long) k * u.length / segments);
     }
 
     private void sample(double delta, boolean withSlope) {

@@ -53,7 +53,7 @@ class ReferenceShiftFitTest {
     /** Noiseless: the only error is the spline interpolation of the reference, far below 1e-4 channel. */
     @Test
     void noiselessSubChannelShiftIsExact() {
-        ReferenceShiftFit fit = new ReferenceShiftFit(spectrum(0, 3, 1), 0, N, 10);
+        ReferenceShiftFit fit = new ReferenceShiftFit(spectrum(0, 3, 1), 0, N, 10, N);
         for (double s : new double[] {0.37, -0.37, 0.0, 2.5, -4.81}) {
             assertEquals(s, fit.estimate(spectrum(s, 3, 1)), 1e-4, "shift " + s);
         }
@@ -66,7 +66,7 @@ class ReferenceShiftFitTest {
      */
     @Test
     void noisyShiftWithinTwoHundredthsOfAChannel() {
-        ReferenceShiftFit fit = new ReferenceShiftFit(spectrum(0, 3, 1), 0, N, 10);
+        ReferenceShiftFit fit = new ReferenceShiftFit(spectrum(0, 3, 1), 0, N, 10, N);
         double[] lambda = spectrum(0.37, 3, 1);
         double sum = 0;
         double sumSq = 0;
@@ -91,7 +91,7 @@ class ReferenceShiftFitTest {
     void differentBackgroundSlopeDoesNotBiasTheShift() {
         double[] ref = spectrum(0, 3, 1);
         double[] pixel = spectrum(0.37, 3.3, 0.6);
-        ReferenceShiftFit fit = new ReferenceShiftFit(ref, 80, 330, 10); // 440 … 565 eV
+        ReferenceShiftFit fit = new ReferenceShiftFit(ref, 80, 330, 10, 250); // 440 … 565 eV
         double found = fit.estimate(pixel);
         double xcorr = new SubChannelShift(N, 10).estimate(pixel, ref);
         System.out.printf("steeper pixel background: fit %.5f, cross-correlation %.4f (true 0.37)%n", found, xcorr);
@@ -101,18 +101,27 @@ class ReferenceShiftFitTest {
 
     @Test
     void windowIsNarrowedToStayInsideTheSpectrum() {
-        ReferenceShiftFit fit = new ReferenceShiftFit(spectrum(0, 3, 1), 0, N, 10);
+        ReferenceShiftFit fit = new ReferenceShiftFit(spectrum(0, 3, 1), 0, N, 10, N);
         assertEquals(10, fit.from());
         assertEquals(N - 10, fit.to());
     }
 
-    /** No positive multiple of the reference fits an inverted spectrum: no shift. */
+    /** A pixel without the reference's edges (a bare power law, with noise) gives no shift. */
     @Test
-    void invertedSpectrumGivesNaN() {
-        double[] inverted = spectrum(0.37, 3, 1);
+    void spectrumWithoutTheFeaturesGivesNaN() {
+        double[] bare = new double[N];
         for (int i = 0; i < N; i++) {
-            inverted[i] = -inverted[i];
+            bare[i] = COUNTS * Math.pow((E0 + i * DE) / 450, -3);
         }
-        assertTrue(Double.isNaN(new ReferenceShiftFit(spectrum(0, 3, 1), 0, N, 10).estimate(inverted)));
+        ReferenceShiftFit fit = new ReferenceShiftFit(spectrum(0, 3, 1), 0, N, 10, 128);
+        assertTrue(Double.isNaN(fit.estimate(poisson(bare, 7))), "standard error " + fit.standardError());
+    }
+
+    /** Segments with their own scale and background: same accuracy on the noiseless spectrum. */
+    @Test
+    void segmentedFitIsExactToo() {
+        ReferenceShiftFit fit = new ReferenceShiftFit(spectrum(0, 3, 1), 0, N, 10, 64);
+        assertEquals(0.37, fit.estimate(spectrum(0.37, 3.2, 0.8)), 2e-3);
+        assertEquals(-2.2, fit.estimate(spectrum(-2.2, 3, 1)), 1e-4);
     }
 }
