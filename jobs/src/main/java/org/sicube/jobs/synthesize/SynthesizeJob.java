@@ -89,6 +89,10 @@ public final class SynthesizeJob extends SparkJob {
     @Option(names = "--fwhm", defaultValue = "130", paramLabel = "EV", description = "EDS: detector FWHM at Mn Kα in eV.")
     double fwhm;
 
+    @Option(names = "--start-counts", paramLabel = "COUNTS",
+            description = "EELS: expected background counts per channel at the first channel, unit thickness (default 2000).")
+    Double startCounts;
+
     @Option(names = "--gain", defaultValue = "1", description = "EELS: detector gain g (x = g·Poisson + read noise).")
     double gain;
 
@@ -126,7 +130,7 @@ public final class SynthesizeJob extends SparkJob {
             EelsSpec demo = EelsSpec.demo(shape[0], shape[1], seed).withDetector(gain, readNoise);
             EnergyGrid g = new EnergyGrid(channels, energyOffset == null ? 250.0 : energyOffset,
                     energyScale == null ? 0.5 : energyScale);
-            eels = demo.with(g, demo.phases(), demo.startCounts())
+            eels = demo.with(g, demo.phases(), startCounts == null ? demo.startCounts() : startCounts)
                     .withLayout(lay, featureSize == null ? demo.featureSizePx() : featureSize, thicknessVariation);
         }
         grid = new BlockGrid(shape[0], shape[1], bs[0], bs[1]);

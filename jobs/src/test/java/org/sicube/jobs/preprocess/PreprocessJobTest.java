@@ -68,14 +68,14 @@ class PreprocessJobTest {
     }
 
     /** A (ny, nx) float32 truth map, read through the .npy reader (ny spectra of nx channels). */
-    private static float[] truth(String store, String file) throws Exception {
+    static float[] truth(String store, String file) throws Exception {
         try (SpectrumImageReader r = Formats.open(new LocalInputFile(Path.of(store, "truth", file)))) {
             return r.readBlock(0, 0, 1, N).counts();
         }
     }
 
     /** The named map of an output store as a row-major N × N image. */
-    private static Map<String, double[]> maps(String store) {
+    static Map<String, double[]> maps(String store) {
         Map<String, double[]> out = new HashMap<>();
         for (Row r : TestSpark.get().read().parquet(store + "/maps").collectAsList()) {
             double[] img = out.computeIfAbsent(r.getString(4), k -> new double[N * N]);
@@ -193,7 +193,7 @@ class PreprocessJobTest {
         assertTrue(s.err().contains("stages[0].method"), s.err());
     }
 
-    private static List<PixelBlock> blocks(String store) throws Exception {
+    static List<PixelBlock> blocks(String store) throws Exception {
         return BlockStore.readBlocks(TestSpark.get(), store).collect().stream()
                 .sorted(Comparator.comparingInt(PixelBlock::y0).thenComparingInt(PixelBlock::x0)).toList();
     }

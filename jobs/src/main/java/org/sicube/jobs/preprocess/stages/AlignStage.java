@@ -1,6 +1,7 @@
 package org.sicube.jobs.preprocess.stages;
 
 import java.util.List;
+import org.sicube.transforms.calibration.ReferenceShiftFit;
 import org.sicube.transforms.calibration.ShiftApply;
 import org.sicube.transforms.calibration.SubChannelShift;
 import org.sicube.transforms.calibration.ZeroLossAlign;
@@ -8,28 +9,45 @@ import org.sicube.transforms.physics.EnergyGrid;
 
 /**
  * {@code align}: moves every spectrum by a sub-channel shift ({@link ShiftApply}, counts
- * conserved). {@code method: xcorr} (default) measures each spectrum's shift against the sum
- * spectrum of all pixels within ±{@code maxShift} channels ({@link SubChannelShift}; default 10);
- * {@code method: zlp} puts the zero-loss peak centre ({@link ZeroLossAlign}) on {@code energy} eV
- * (default 0). Map {@code shift}: the shift applied, in channels (positive = moved to higher
- * energy, so minus the measured drift); NaN (spectrum unchanged) where no shift was found.
+ * conserved). {@code method: fit} (default) fits each spectrum as a scaled, shifted copy of the
+ * sum spectrum of all pixels plus a linear background ({@link ReferenceShiftFit}) over
+ * {@code window: [from, to]} eV (channels whose centres lie in [from, to); default the whole
+ * range; choose it around edges that most pixels share), split into segments of about
+ * {@code segment} channels (default: one) that each get their own scale and background, so that
+ * edges only some phases have do not bias the others; {@code method: xcorr} cross-correlates
+ * with the sum spectrum ({@link SubChannelShift}; biased towards zero shift by a steep
+ * background); both search ±{@code maxShift} channels (default 10). {@code method: zlp} puts the
+ * zero-loss peak centre ({@link ZeroLossAlign}) on {@code energy} eV (default 0). Map
+ * {@code shift}: the shift applied, in channels (positive = moved to higher energy, so minus the
+ * measured drift); NaN (spectrum unchanged) where no shift was found.
  */
-public record AlignStage(String key, boolean zeroLoss, int maxShift, double energyEv) implements Stage {
+public record AlignStage(String key, String method, int maxShift, double energyEv, double fromEv, double toEv,
+        int segment) implements Stage {
 
     static AlignStage parse(StageParams p) {
-        p.allowOnly("method", "maxShift", "energy");
-        String m = p.text("method", "xcorr");
-        if (!m.equals("xcorr") && !m.equals("zlp")) {
-            throw p.error("method", "must be xcorr or zlp, got '" + m + "'");
+        p.allowOnly("method", "maxShift", "energy", "window", "segment");
+        String m = p.text("method", "fit");
+        if (!List.of("fit", "xcorr", "zlp").contains(m)) {
+            throw p.error("method", "must be fit, xcorr or zlp, got '" + m + "'");
         }
         int max = p.integer("maxShift", 10);
         if (max < 1) {
             throw p.error("maxShift", "must be at least 1 channel, got " + max);
         }
-        if (m.equals("xcorr") && p.has("energy")) {
+        if (!m.equals("zlp") && p.has("energy")) {
             throw p.error("energy", "only applies to method zlp");
         }
-        return new AlignStage(p.key("maxShift"), m.equals("zlp"), max, p.number("energy", 0.0));
+        for (String k : List.of("window", "segment")) {
+            if (!m.equals("fit") && p.has(k)) {
+                throw p.error(k, "only applies to method fit");
+            }
+        }
+        int segment = p.integer("segment", Integer.MAX_VALUE);
+        if (segment < 8) {
+            throw p.error("segment", "must be at least 8 channels, got " + segment);
+        }
+        double[] w = p.has("window") ? p.pair("window") : new double[] {Double.NaN, Double.NaN};
+        return new AlignStage(p.path(), m, max, p.number("energy", 0.0), w[0], w[1], segment);
     }
 
     @Override
@@ -40,8 +58,16 @@ public record AlignStage(String key, boolean zeroLoss, int maxShift, double ener
     @Override
     public EnergyGrid output(EnergyGrid in) {
         if (maxShift > in.channels() / 2) {
-            throw new IllegalArgumentException("config key " + key + " (align): " + maxShift
+            throw new IllegalArgumentException("config key " + key + ".maxShift (align): " + maxShift
                     + " channels is more than half of the " + in.channels() + " channels");
+        }
+        if (hasWindow()) {
+            EnergyRange.check(key + ".window", type(), fromEv, toEv, in);
+            int[] c = windowChannels(in);
+            if (Math.min(c[1], in.channels() - maxShift) - Math.max(c[0], maxShift) < 8) {
+                throw new IllegalArgumentException("config key " + key + ".window (align): fewer than 8 channels"
+                        + " lie in the window at least maxShift = " + maxShift + " channels from the ends");
+            }
         }
         return in;
     }
@@ -53,18 +79,38 @@ public record AlignStage(String key, boolean zeroLoss, int maxShift, double ener
 
     @Override
     public boolean needsReference() {
-        return !zeroLoss;
+        return !method.equals("zlp");
     }
 
     @Override
     public Kernel kernel(EnergyGrid in, double[] reference) {
         ShiftApply shifter = new ShiftApply(in.channels());
-        if (zeroLoss) {
-            ZeroLossAlign zlp = new ZeroLossAlign(0.5, maxShift);
-            return (s, maps) -> apply(shifter, s, zlp.shiftToEnergy(s, in, energyEv), maps);
+        switch (method) {
+            case "zlp" -> {
+                ZeroLossAlign zlp = new ZeroLossAlign(0.5, maxShift);
+                return (s, maps) -> apply(shifter, s, zlp.shiftToEnergy(s, in, energyEv), maps);
+            }
+            case "xcorr" -> {
+                SubChannelShift xcorr = new SubChannelShift(in.channels(), maxShift);
+                return (s, maps) -> apply(shifter, s, -xcorr.estimate(s, reference), maps);
+            }
+            default -> {
+                int[] c = hasWindow() ? windowChannels(in) : new int[] {0, in.channels()};
+                ReferenceShiftFit fit = new ReferenceShiftFit(reference, c[0], c[1], maxShift, segment);
+                return (s, maps) -> apply(shifter, s, -fit.estimate(s), maps);
+            }
         }
-        SubChannelShift xcorr = new SubChannelShift(in.channels(), maxShift);
-        return (s, maps) -> apply(shifter, s, -xcorr.estimate(s, reference), maps);
+    }
+
+    private boolean hasWindow() {
+        return !Double.isNaN(fromEv);
+    }
+
+    /** Channels whose centres lie in [from, to) eV, as {@code [first, end)}. */
+    private int[] windowChannels(EnergyGrid in) {
+        int first = (int) Math.max(0, Math.ceil(in.channelOf(fromEv) - 1e-9));
+        int end = (int) Math.min(in.channels(), Math.ceil(in.channelOf(toEv) - 1e-9));
+        return new int[] {first, end};
     }
 
     private static double[] apply(ShiftApply shifter, double[] s, double shift, double[] maps) {
