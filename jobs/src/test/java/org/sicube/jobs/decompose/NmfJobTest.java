@@ -66,19 +66,24 @@ class NmfJobTest {
             }
         }
 
-        // The first true phase as a fixed standard: kept exactly (up to unit-sum scaling, float32 on reading and 6 digits in the csv).
+        // The first true phase as a fixed standard, with closure: kept exactly up to its scale (the
+        // mean counts of a pixel), float32 on reading and 6 significant digits in both csv files.
         Path msa = dir.resolve("phase0.msa");
         writeMsa(msa, truth[0], 0, 20);
         Path run = dir.resolve("fixed");
         JobRun r = JobRun.of("decompose", "--store", firstStore, "--output", run.toString(), "--method", "nmf",
-                "--components", "" + K, "--fixed", msa.toString(), "--iterations", "8");
+                "--components", "" + K, "--fixed", msa.toString(), "--closure", "--iterations", "8");
         assertEquals(0, r.exitCode(), r.err());
         List<String> header = Files.readAllLines(run.resolve("nmf_spectra.csv"));
         assertTrue(header.get(0).contains("fixed_phase0"), header.get(0));
         double[][] withFixed = readColumns(run.resolve("nmf_spectra.csv"), K);
         double sum = java.util.Arrays.stream(truth[0]).sum();
+        double fixedSum = java.util.Arrays.stream(withFixed[0]).sum();
+        // 200 counts per pixel at unit thickness, 10 % thickness variation: the mean pixel is near 200 counts.
+        assertEquals(200, fixedSum, 20, "the fixed spectrum is scaled to the mean counts of a pixel");
         for (int e = 0; e < CHANNELS; e++) {
-            assertEquals(truth[0][e] / sum, withFixed[0][e], 1e-6 * Math.abs(truth[0][e] / sum) + 1e-30, "channel " + e);
+            assertEquals(truth[0][e] / sum, withFixed[0][e] / fixedSum, 2e-6 * Math.abs(truth[0][e] / sum) + 1e-30,
+                    "channel " + e);
         }
         double[] c2 = matched(truth, withFixed);
         System.out.println("nmf with a fixed component: cosines " + java.util.Arrays.toString(c2));
