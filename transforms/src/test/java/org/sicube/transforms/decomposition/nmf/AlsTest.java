@@ -120,6 +120,47 @@ class AlsTest {
     }
 
     @Test
+    void passSumsEqualDirectComputation() {
+        NmfFixture f = new NmfFixture(false);
+        NmfModel m = start(f, true, false, new boolean[K]);
+        NmfSums sums = NmfSums.zero(E, K).add(f.block, N, E, m);
+        double[] c = new double[N * K];
+        m.abundances(f.block, N, E, c);
+        double[] s = m.spectra();
+        double loss = 0;
+        double reference = 0;
+        double[] cc = new double[K * K];
+        double[] xc = new double[E * K];
+        for (int n = 0; n < N; n++) {
+            double a = 0;
+            for (int e = 0; e < E; e++) {
+                a += f.block[n * E + e];
+            }
+            for (int e = 0; e < E; e++) {
+                double x = f.block[n * E + e];
+                double fit = 0;
+                for (int k = 0; k < K; k++) {
+                    fit += c[n * K + k] * s[e * K + k];
+                    xc[e * K + k] += x * c[n * K + k] / a;
+                }
+                double d = 1 + 0.5 * Math.sin(e);
+                loss += d * (x - fit) * (x - fit) / a;
+                reference += d * x * x / a;
+            }
+            for (int i = 0; i < K; i++) {
+                for (int j = 0; j < K; j++) {
+                    cc[i * K + j] += c[n * K + i] * c[n * K + j] / a;
+                }
+            }
+        }
+        assertEquals(loss, sums.loss(), 1e-9 * loss);
+        assertEquals(loss / reference, sums.relativeLoss(), 1e-9);
+        assertArrayEquals(cc, sums.cc(), 1e-12 * Arrays.stream(cc).max().orElseThrow());
+        assertArrayEquals(xc, sums.xc(), 1e-12 * Arrays.stream(xc).max().orElseThrow());
+        assertEquals(N, sums.pixels());
+    }
+
+    @Test
     void lossHistoryStopsOnSmallChange() {
         LossHistory h = new LossHistory(1e-3);
         assertTrue(!h.add(1.0));
