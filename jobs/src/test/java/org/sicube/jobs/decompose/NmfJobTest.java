@@ -97,6 +97,10 @@ class NmfJobTest {
                 "--method", "nmf", "--components", "" + K, "--fixed", wrong.toString());
         assertEquals(2, bad.exitCode(), bad.out());
         assertTrue(bad.err().contains("wrong_axis.msa") && bad.err().contains("energy axis"), bad.err());
+        JobRun noK = JobRun.of("decompose", "--store", firstStore, "--output", dir.resolve("bad").toString(),
+                "--method", "nmf");
+        assertEquals(2, noK.exitCode(), noK.out());
+        assertTrue(noK.err().contains("--components"), noK.err());
     }
 
     /** Per true spectrum, its cosine with the found one under the matching (of all 4! ) with the largest mean. */
