@@ -103,9 +103,9 @@ public final class PurePixelInit {
     }
 
     /**
-     * The starting model: spectra {@code columns} (fixed ones first, as given), each of unit sum, or
-     * without closure; with closure scaled to {@code pixelCounts} (the mean counts of a pixel), so
-     * that abundances summing to 1 describe a typical pixel.
+     * The starting model: spectra {@code columns} (the {@code fixedCount} fixed ones first), each
+     * scaled to unit sum without closure, or with closure to {@code pixelCounts} (the mean counts of
+     * a pixel), so that abundances summing to 1 describe a typical pixel.
      */
     public static NmfModel model(List<double[]> columns, int fixedCount, double[] channelWeights,
             boolean pixelWeighted, boolean closure, double pixelCounts) {
