@@ -1,6 +1,7 @@
 package org.sicube.jobs.decompose;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.SparkSession;
@@ -13,10 +14,11 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code decompose}: the Poisson-weighted (Keenan–Kotula) PCA of a block store into a run
- * directory: loadings, scree, score maps and the model for {@code phasemap}.
+ * directory (loadings, scree, score maps and the model for {@code phasemap}), or with
+ * {@code --method nmf} the NMF / MCR-ALS (component spectra, abundance maps, loss per iteration).
  */
 @Command(name = "decompose", mixinStandardHelpOptions = true, showDefaultValues = true,
-        description = "Poisson-weighted PCA of a block store: loadings, scree plot, score maps and the model.")
+        description = "Poisson-weighted PCA (loadings, scree plot, score maps, model) or NMF / MCR-ALS of a block store.")
 public final class DecomposeJob extends SparkJob {
 
     @Option(names = "--store", required = true, paramLabel = "STORE", description = "Block store to read (local or hdfs://).")
@@ -35,12 +37,50 @@ public final class DecomposeJob extends SparkJob {
     @Option(names = "--overwrite", description = "Replace an existing run directory at --output.")
     boolean overwrite;
 
+    @Option(names = "--method", defaultValue = "pca", paramLabel = "pca|nmf",
+            description = "pca: Poisson-weighted PCA; nmf: non-negative factorisation by alternating NNLS (needs --components).")
+    String method;
+
+    @Option(names = "--closure", description = "NMF: abundances of each pixel sum to 1.")
+    boolean closure;
+
+    @Option(names = "--fixed", paramLabel = "FILE.msa",
+            description = "NMF: a known component spectrum (EMSA/MSA, on the store's energy axis), kept fixed; repeatable.")
+    List<String> fixed = List.of();
+
+    @Option(names = "--iterations", defaultValue = "" + NmfOptions.DEFAULT_ITERATIONS, paramLabel = "N",
+            description = "NMF: at most this many ALS iterations.")
+    int iterations;
+
+    @Option(names = "--tolerance", defaultValue = "" + NmfOptions.DEFAULT_TOLERANCE, paramLabel = "T",
+            description = "NMF: stop when the relative loss changes by less than this between iterations (0: run all).")
+    double tolerance;
+
+    @Option(names = "--unweighted", description = "NMF: plain least squares instead of the Poisson weighting.")
+    boolean unweighted;
+
+    private NmfOptions nmf;
+
     @Override
     protected void validate() throws Exception {
         if (components != null && components < 1) {
             throw new IllegalArgumentException("--components must be at least 1, got " + components);
         }
-        BlockStore.readHeader(store, new Configuration());
+        SpectrumImage h = BlockStore.readHeader(store, new Configuration()).header();
+        if (method.equals("nmf")) {
+            if (components == null) {
+                throw new IllegalArgumentException("--method nmf needs --components K");
+            }
+            if (centre) {
+                throw new IllegalArgumentException("--centre is for --method pca; NMF factors the counts themselves");
+            }
+            nmf = new NmfOptions(components, closure, !unweighted, fixed.stream().map(FixedSpectra::name).toList(),
+                    FixedSpectra.read(fixed, h.energy()), iterations, tolerance);
+        } else if (!method.equals("pca")) {
+            throw new IllegalArgumentException("--method must be pca or nmf, got '" + method + "'");
+        } else if (closure || !fixed.isEmpty() || unweighted) {
+            throw new IllegalArgumentException("--closure, --fixed and --unweighted apply to --method nmf");
+        }
     }
 
     @Override
@@ -52,10 +92,22 @@ public final class DecomposeJob extends SparkJob {
             config.put("store", store);
             config.put("components", components == null ? "Marchenko-Pastur" : components);
             config.put("centre", centre);
+            config.put("method", method);
+            if (nmf != null) {
+                config.put("closure", closure);
+                config.put("fixed", fixed);
+                config.put("weighting", unweighted ? "none" : "Poisson");
+                config.put("iterations", iterations);
+                config.put("tolerance", tolerance);
+            }
             config.put("master", spark.sparkContext().master());
             run.manifest().config(config)
                     .input("spectrum image", h.sourceFile().isEmpty() ? store : h.sourceFile(), h.sourceSha256());
-            DecomposeStage.run(spark, store, h, run, components, centre);
+            if (nmf != null) {
+                NmfStage.run(spark, store, h, run, nmf);
+            } else {
+                DecomposeStage.run(spark, store, h, run, components, centre);
+            }
             run.commit();
             System.out.println("run directory: " + output);
         }

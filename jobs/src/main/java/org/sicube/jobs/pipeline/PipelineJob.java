@@ -9,6 +9,8 @@ import org.sicube.datasets.model.SpectrumImage;
 import org.sicube.jobs.core.AtomicOutput;
 import org.sicube.jobs.core.SparkJob;
 import org.sicube.jobs.decompose.DecomposeStage;
+import org.sicube.jobs.decompose.NmfOptions;
+import org.sicube.jobs.decompose.NmfStage;
 import org.sicube.jobs.ingest.Ingestion;
 import org.sicube.jobs.overview.Overview;
 import org.sicube.jobs.overview.OverviewSummary;
@@ -23,8 +25,9 @@ import picocli.CommandLine.Option;
 /**
  * {@code pipeline}: one command from an input (a spectrum-image file, or an existing store) to a
  * finished run directory. A file is first ingested into {@code RUN/store}; then the overview
- * (total-counts map, sum spectrum), the Poisson-weighted PCA ({@code decompose}) and the phase map
- * ({@code phasemap}) are written into the same directory, with {@code manifest.json}.
+ * (total-counts map, sum spectrum), the Poisson-weighted PCA ({@code decompose}), the phase map
+ * ({@code phasemap}) and, with {@code --nmf K}, the NMF / MCR-ALS are written into the same
+ * directory, with {@code manifest.json}.
  */
 @Command(name = "pipeline", mixinStandardHelpOptions = true, showDefaultValues = true,
         description = "Input file (any supported format, local or hdfs://) or block store to a finished run directory.")
@@ -53,6 +56,14 @@ public final class PipelineJob extends SparkJob {
     @Option(names = "--overwrite", description = "Replace an existing run directory at --output.")
     boolean overwrite;
 
+    @Option(names = "--nmf", paramLabel = "K",
+            description = "Also an NMF / MCR-ALS of K components (Poisson-weighted, at most "
+                    + NmfOptions.DEFAULT_ITERATIONS + " iterations).")
+    Integer nmf;
+
+    @Option(names = "--nmf-closure", description = "With --nmf: abundances of each pixel sum to 1.")
+    boolean nmfClosure;
+
     private Ingestion ingestion;
 
     @Override
@@ -62,6 +73,12 @@ public final class PipelineJob extends SparkJob {
         }
         if (phases != null && (phases < 1 || phases >= PhaseModel.UNASSIGNED)) {
             throw new IllegalArgumentException("--phases must be in 1.." + (PhaseModel.UNASSIGNED - 1) + ", got " + phases);
+        }
+        if (nmf != null && nmf < 1) {
+            throw new IllegalArgumentException("--nmf must be at least 1, got " + nmf);
+        }
+        if (nmfClosure && nmf == null) {
+            throw new IllegalArgumentException("--nmf-closure needs --nmf K");
         }
         if (!BlockStore.isStore(input, new Configuration())) {
             ingestion = new Ingestion(input, readerOptions, block, true);
@@ -78,6 +95,7 @@ public final class PipelineJob extends SparkJob {
             config.put("readerOptions", readerOptions);
             config.put("components", components == null ? "Marchenko-Pastur" : components);
             config.put("phases", phases == null ? "largest mean silhouette, 2..10" : phases);
+            config.put("nmf", nmf == null ? "no" : nmf + (nmfClosure ? " with closure" : ""));
             config.put("master", spark.sparkContext().master());
             run.manifest().config(config);
 
@@ -103,6 +121,10 @@ public final class PipelineJob extends SparkJob {
                 PhaseMapStage.run(spark, store, model, run, phases);
             } else {
                 System.out.println("phasemap: skipped, the decomposition kept no component above the noise");
+            }
+            if (nmf != null) {
+                NmfStage.run(spark, store, h, run, new NmfOptions(nmf, nmfClosure, true, List.of(), List.of(),
+                        NmfOptions.DEFAULT_ITERATIONS, NmfOptions.DEFAULT_TOLERANCE));
             }
             run.commit();
             System.out.println("run directory: " + output);

@@ -78,8 +78,11 @@ class PipelineJobTest {
         assertTrue(again.err().contains("already exists"), again.err());
         assertEquals(before, Files.getLastModifiedTime(run.resolve("manifest.json")).toMillis());
 
-        JobRun over = JobRun.of("pipeline", "--input", store, "--output", run.toString(), "--overwrite", "--phases", "3");
+        JobRun over = JobRun.of("pipeline", "--input", store, "--output", run.toString(), "--overwrite", "--phases", "3",
+                "--nmf", "3", "--nmf-closure");
         assertEquals(0, over.exitCode(), over.err());
+        assertTrue(over.out().contains("nmf: NMF K = 3 (0 fixed), closure"), over.out());
+        assertTrue(Files.exists(run.resolve("nmf_spectra.csv")) && Files.exists(run.resolve("abundance_3.png")));
         try (var files = Files.list(dir)) {
             assertEquals(2, files.count(), "only the store and the run, no temporary directories");
         }
