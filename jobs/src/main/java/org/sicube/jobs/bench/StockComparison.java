@@ -7,9 +7,13 @@ import org.apache.spark.sql.SparkSession;
 /**
  * Times the {@link StockMllib} path on one store: the cache of dense vectors once (reported, not
  * counted), then the PCA, the projection and K-means, each the median of the runs; one JSON line
- * per step. Returns the stock total, the sum of the three medians.
+ * per step.
  */
 final class StockComparison {
+    /** Median seconds of the PCA and the stock total: PCA + projection + K-means. */
+    record Result(double pca, double total) {
+    }
+
     private final SparkSession spark;
     private final String store;
     private final long spectra;
@@ -26,7 +30,7 @@ final class StockComparison {
         this.emit = emit;
     }
 
-    double run(int components, int phases, int iterations, long seed) throws Exception {
+    Result run(int components, int phases, int iterations, long seed) throws Exception {
         StockMllib stock = new StockMllib();
         try {
             List<Trials.Run> cache = Trials.repeat(1, () -> { }, () -> stock.cache(spark, store));
@@ -39,7 +43,7 @@ final class StockComparison {
             double project = step("stock_project", "rows x components, cached (the KMeans input)", stock::project);
             double kmeans = step("stock_kmeans", "MLlib KMeans k=" + phases + ", k-means||, at most " + iterations
                     + " iterations, on the projected rows", () -> stock.kmeans(phases, iterations, seed));
-            return pca + project + kmeans;
+            return new Result(pca, pca + project + kmeans);
         } finally {
             stock.release();
         }

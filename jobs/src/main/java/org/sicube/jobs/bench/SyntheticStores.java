@@ -14,7 +14,7 @@ import org.sicube.datasets.store.HeaderJson;
  * pixels, or an image size ({@code 250x400}).
  */
 final class SyntheticStores {
-    /** Store bytes per spectrum assumed when no smaller store shows the real figure (200 counts: ~0.5 KB). */
+    /** Store bytes per spectrum assumed when no smaller store shows the real figure: generous, 200 counts take ~90. */
     static final double DEFAULT_BYTES_PER_SPECTRUM = 2048;
 
     private SyntheticStores() {
