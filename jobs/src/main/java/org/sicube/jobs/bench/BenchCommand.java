@@ -77,6 +77,9 @@ abstract class BenchCommand implements Callable<Integer> {
                         .getSystemLoadAverage())
                 .put("java", System.getProperty("java.version"))
                 .put("spark", spark.version())
+                .put("blas", BlasInfo.implementation())
+                .put("blas_native", BlasInfo.isNative())
+                .put("blas_note", BlasInfo.note())
                 .put("runs", runs)
                 .put("work", work.toAbsolutePath().toString());
     }

@@ -24,7 +24,7 @@ import org.sicube.transforms.decomposition.WeightedPcaModel;
 public final class PhaseClustering {
     public static final int MAX_PHASES = 10;
     static final int SAMPLE = 2_000;
-    static final int ITERATIONS = 100;
+    public static final int ITERATIONS = 100;
 
     /** The centres found and the sentence saying how P was chosen. */
     public record Result(double[][] centres, String report) {
