@@ -10,8 +10,9 @@ import org.sicube.transforms.physics.DetectorResolution;
  * holds most of what the reconstruction missed. The residual is summed over a window of one
  * detector FWHM centred on each channel (the integral a line of that width would have), the local
  * maxima of that sum with positive counts are taken largest first, and any maximum within one
- * FWHM of a larger one is dropped (it is the same line). A peak's energy is the centroid of the
- * positive residual in its window.
+ * FWHM of a larger one is dropped (it is the same line), as is any maximum below
+ * {@link #MIN_FRACTION} of the largest (a wing or a ripple, not a line). A peak's energy is the
+ * centroid of the positive residual in its window.
  */
 public final class ResidualPeaks {
 
@@ -25,6 +26,8 @@ public final class ResidualPeaks {
      */
     public record Peak(double energyKeV, int channel, double counts, double fwhmEv) {
     }
+
+    public static final double MIN_FRACTION = 0.05;
 
     private ResidualPeaks() {
     }
@@ -52,7 +55,7 @@ public final class ResidualPeaks {
         maxima.sort(Comparator.comparingDouble((Integer i) -> -window[i]));
         List<Peak> peaks = new ArrayList<>();
         for (int i : maxima) {
-            if (peaks.size() == maxPeaks) {
+            if (peaks.size() == maxPeaks || window[i] < MIN_FRACTION * window[maxima.get(0)]) {
                 break;
             }
             double e = offsetEv + i * scaleEv;
