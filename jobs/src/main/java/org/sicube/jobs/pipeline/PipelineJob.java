@@ -6,6 +6,8 @@ import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.SparkSession;
 import org.sicube.datasets.model.SpectrumImage;
+import org.sicube.jobs.anomaly.AnomalySettings;
+import org.sicube.jobs.anomaly.AnomalyStage;
 import org.sicube.jobs.core.AtomicOutput;
 import org.sicube.jobs.core.SparkJob;
 import org.sicube.jobs.decompose.DecomposeStage;
@@ -23,8 +25,9 @@ import picocli.CommandLine.Option;
 /**
  * {@code pipeline}: one command from an input (a spectrum-image file, or an existing store) to a
  * finished run directory. A file is first ingested into {@code RUN/store}; then the overview
- * (total-counts map, sum spectrum), the Poisson-weighted PCA ({@code decompose}) and the phase map
- * ({@code phasemap}) are written into the same directory, with {@code manifest.json}.
+ * (total-counts map, sum spectrum), the Poisson-weighted PCA ({@code decompose}), the phase map
+ * ({@code phasemap}) and the residual pass ({@code anomaly}) are written into the same directory,
+ * with {@code manifest.json}.
  */
 @Command(name = "pipeline", mixinStandardHelpOptions = true, showDefaultValues = true,
         description = "Input file (any supported format, local or hdfs://) or block store to a finished run directory.")
@@ -50,10 +53,15 @@ public final class PipelineJob extends SparkJob {
             description = "Phases of the phase map (default: the P in 2..10 with the largest mean silhouette).")
     Integer phases;
 
+    @Option(names = "--false-alarm", defaultValue = "1e-4", paramLabel = "ALPHA",
+            description = "Per-pixel false-alarm rate of the anomaly (residual) pass.")
+    double falseAlarm;
+
     @Option(names = "--overwrite", description = "Replace an existing run directory at --output.")
     boolean overwrite;
 
     private Ingestion ingestion;
+    private AnomalySettings anomaly;
 
     @Override
     protected void validate() throws Exception {
@@ -63,6 +71,7 @@ public final class PipelineJob extends SparkJob {
         if (phases != null && (phases < 1 || phases >= PhaseModel.UNASSIGNED)) {
             throw new IllegalArgumentException("--phases must be in 1.." + (PhaseModel.UNASSIGNED - 1) + ", got " + phases);
         }
+        anomaly = new AnomalySettings(falseAlarm, null, AnomalySettings.DEFAULT_MAX_FLAGGED, 130);
         if (!BlockStore.isStore(input, new Configuration())) {
             ingestion = new Ingestion(input, readerOptions, block, true);
         }
@@ -78,6 +87,7 @@ public final class PipelineJob extends SparkJob {
             config.put("readerOptions", readerOptions);
             config.put("components", components == null ? "Marchenko-Pastur" : components);
             config.put("phases", phases == null ? "largest mean silhouette, 2..10" : phases);
+            config.put("falseAlarm", falseAlarm);
             config.put("master", spark.sparkContext().master());
             run.manifest().config(config);
 
@@ -101,8 +111,9 @@ public final class PipelineJob extends SparkJob {
             WeightedPcaModel model = DecomposeStage.run(spark, store, h, run, components, false);
             if (model.components() > 0) {
                 PhaseMapStage.run(spark, store, model, run, phases);
+                AnomalyStage.run(spark, store, h, model, run, anomaly);
             } else {
-                System.out.println("phasemap: skipped, the decomposition kept no component above the noise");
+                System.out.println("phasemap, anomaly: skipped, the decomposition kept no component above the noise");
             }
             run.commit();
             System.out.println("run directory: " + output);
