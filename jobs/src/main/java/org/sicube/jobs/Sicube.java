@@ -1,5 +1,6 @@
 package org.sicube.jobs;
 
+import org.sicube.jobs.anomaly.AnomalyJob;
 import org.sicube.jobs.decompose.DecomposeJob;
 import org.sicube.jobs.export.ExportJob;
 import org.sicube.jobs.info.InfoJob;
@@ -18,7 +19,7 @@ import picocli.CommandLine.Command;
 @Command(name = "sicube", mixinStandardHelpOptions = true, version = "sicube 0.1.0",
         description = "Spectrum-image analysis (STEM-EDS, EELS) on Apache Spark.",
         subcommands = {IngestJob.class, InfoJob.class, ExportJob.class, SynthesizeJob.class, PreprocessJob.class,
-                DecomposeJob.class, PhaseMapJob.class, PipelineJob.class})
+                DecomposeJob.class, PhaseMapJob.class, AnomalyJob.class, PipelineJob.class})
 public final class Sicube implements Runnable {
 
     @CommandLine.Spec

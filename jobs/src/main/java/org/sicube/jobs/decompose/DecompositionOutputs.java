@@ -58,7 +58,7 @@ public final class DecompositionOutputs {
                     .write(run.localFile(name));
             run.manifest().output(name, "weighted score of component " + (c + 1) + " per pixel" + binned);
         }
-        ModelFiles.write(run, model, centred);
+        ModelFiles.write(run, model, centred, h.energy());
         run.manifest().output(ModelFiles.BINARY, "the fitted model (Java serialization), input of 'sicube phasemap'")
                 .output(ModelFiles.JSON, "K, truncation, explained-variance ratios, masks, trace, N")
                 .count("components", k)

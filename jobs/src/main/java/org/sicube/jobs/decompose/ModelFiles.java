@@ -1,5 +1,6 @@
 package org.sicube.jobs.decompose;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -14,6 +15,7 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.sicube.datasets.io.InvalidInputException;
+import org.sicube.datasets.model.EnergyAxis;
 import org.sicube.jobs.run.RunDirectory;
 import org.sicube.transforms.decomposition.WeightedPcaModel;
 
@@ -21,7 +23,7 @@ import org.sicube.transforms.decomposition.WeightedPcaModel;
  * The fitted model kept in a run directory for reuse (phase maps, reconstruction): {@code model.bin}
  * (Java serialization of {@link WeightedPcaModel}, read back with a filter that admits only the
  * model's own classes) and {@code model.json} (what a person or another tool needs to know: K,
- * the truncation, explained-variance ratios, masks, trace, N).
+ * the truncation, explained-variance ratios, masks, trace, N, the energy axis).
  */
 public final class ModelFiles {
     public static final String BINARY = "model.bin";
@@ -35,7 +37,8 @@ public final class ModelFiles {
     private ModelFiles() {
     }
 
-    public static void write(RunDirectory run, WeightedPcaModel model, boolean centred) throws IOException {
+    public static void write(RunDirectory run, WeightedPcaModel model, boolean centred, EnergyAxis axis)
+            throws IOException {
         try (ObjectOutputStream out = new ObjectOutputStream(run.create(BINARY))) {
             out.writeObject(model);
         }
@@ -43,6 +46,11 @@ public final class ModelFiles {
         root.put("components", model.components());
         root.put("centred", centred);
         root.put("channels", model.channels());
+        ObjectNode a = root.putObject("energyAxis");
+        a.put("offset", axis.offset());
+        a.put("scale", axis.scale());
+        a.put("units", axis.units());
+        a.put("size", axis.size());
         root.put("maskedChannels", model.maskedChannels());
         root.put("pixels", model.pixels());
         root.put("emptyPixels", model.emptyPixels());
@@ -61,6 +69,28 @@ public final class ModelFiles {
         }
         try (OutputStream o = run.create(JSON)) {
             o.write(MAPPER.writeValueAsBytes(root));
+        }
+    }
+
+    /**
+     * The energy axis of the store the model in run directory {@code location} was fitted to, from
+     * its {@code model.json}; null for a model written before the axis was recorded.
+     */
+    public static EnergyAxis readAxis(String location, Configuration conf) throws IOException {
+        Path file = new Path(location, JSON);
+        FileSystem fs = file.getFileSystem(conf);
+        if (!fs.exists(file)) {
+            return null;
+        }
+        try (InputStream in = fs.open(file)) {
+            JsonNode a = MAPPER.readTree(in).get("energyAxis");
+            if (a == null) {
+                return null;
+            }
+            return new EnergyAxis(a.get("offset").asDouble(), a.get("scale").asDouble(), a.get("units").asText(),
+                    a.get("size").asInt());
+        } catch (RuntimeException e) {
+            throw new InvalidInputException(file + ": unreadable energy axis (" + e.getMessage() + ")");
         }
     }
 

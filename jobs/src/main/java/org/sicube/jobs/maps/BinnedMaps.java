@@ -9,7 +9,9 @@ import java.util.Arrays;
  * whatever the image size. Pixels are added with {@link #add}; each cell keeps the sum of its
  * pixels' values, and {@link #meanMap} divides by the pixels the cell covers. Cells are kept as a
  * sparse list (a partition touches few cells; consecutive pixels of one cell share an entry) and
- * folded into one entry per cell when a merged list grows beyond twice the dense map.
+ * folded into one entry per cell when a merged list grows beyond twice the dense map. A map made by
+ * {@link #ofMax} keeps the largest value per cell instead ({@link #maxMap}): a single anomalous
+ * pixel stays visible however many pixels share its cell.
  */
 public final class BinnedMaps implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -18,11 +20,21 @@ public final class BinnedMaps implements Serializable {
     private final int nx;
     private final int layers;
     private final int bin;
+    private final boolean max;
     private int[] cells = new int[0];
     private double[] sums = new double[0];
     private int size;
 
     public BinnedMaps(int ny, int nx, int layers, int maxSide) {
+        this(ny, nx, layers, maxSide, false);
+    }
+
+    /** Maps whose cells keep the largest value of their pixels. */
+    public static BinnedMaps ofMax(int ny, int nx, int layers, int maxSide) {
+        return new BinnedMaps(ny, nx, layers, maxSide, true);
+    }
+
+    private BinnedMaps(int ny, int nx, int layers, int maxSide, boolean max) {
         if (ny <= 0 || nx <= 0 || layers <= 0 || maxSide <= 0) {
             throw new IllegalArgumentException("maps of " + ny + "x" + nx + " pixels, " + layers
                     + " layers, at most " + maxSide + " cells a side");
@@ -31,6 +43,7 @@ public final class BinnedMaps implements Serializable {
         this.nx = nx;
         this.layers = layers;
         this.bin = binFor(ny, nx, maxSide);
+        this.max = max;
     }
 
     /** Pixels per cell along each axis for an image of {@code ny × nx} shown at most {@code maxSide} cells a side. */
@@ -65,7 +78,8 @@ public final class BinnedMaps implements Serializable {
             at = append(cell);
         }
         for (int l = 0; l < layers; l++) {
-            sums[at * layers + l] += values[offset + l];
+            int i = at * layers + l;
+            sums[i] = max ? Math.max(sums[i], values[offset + l]) : sums[i] + values[offset + l];
         }
         return this;
     }
@@ -76,7 +90,7 @@ public final class BinnedMaps implements Serializable {
     }
 
     public BinnedMaps merge(BinnedMaps o) {
-        if (o.ny != ny || o.nx != nx || o.layers != layers || o.bin != bin) {
+        if (o.ny != ny || o.nx != nx || o.layers != layers || o.bin != bin || o.max != max) {
             throw new IllegalArgumentException("cannot merge maps of different shapes");
         }
         for (int i = 0; i < o.size; i++) {
@@ -103,6 +117,20 @@ public final class BinnedMaps implements Serializable {
         return map;
     }
 
+    /** Largest value of layer {@code layer} in each cell (maps made by {@link #ofMax}); NaN where no pixel was added. */
+    public double[] maxMap(int layer) {
+        if (!max) {
+            throw new IllegalStateException("these maps keep sums; make them with BinnedMaps.ofMax");
+        }
+        double[] map = new double[mapHeight() * mapWidth()];
+        Arrays.fill(map, Double.NaN);
+        for (int i = 0; i < size; i++) {
+            double v = sums[i * layers + layer];
+            map[cells[i]] = Double.isNaN(map[cells[i]]) ? v : Math.max(map[cells[i]], v);
+        }
+        return map;
+    }
+
     /** All layers' mean maps stacked, row-major {@code layers × mapHeight × mapWidth}. */
     public double[] meanMaps() {
         int cellsPerMap = mapHeight() * mapWidth();
@@ -120,7 +148,7 @@ public final class BinnedMaps implements Serializable {
             sums = Arrays.copyOf(sums, n * layers);
         }
         cells[size] = cell;
-        Arrays.fill(sums, size * layers, (size + 1) * layers, 0.0);
+        Arrays.fill(sums, size * layers, (size + 1) * layers, max ? Double.NEGATIVE_INFINITY : 0.0);
         return size++;
     }
 
@@ -131,11 +159,15 @@ public final class BinnedMaps implements Serializable {
             return;
         }
         double[] map = new double[dense * layers];
+        if (max) {
+            Arrays.fill(map, Double.NEGATIVE_INFINITY);
+        }
         boolean[] seen = new boolean[dense];
         for (int i = 0; i < size; i++) {
             seen[cells[i]] = true;
             for (int l = 0; l < layers; l++) {
-                map[cells[i] * layers + l] += sums[i * layers + l];
+                int m = cells[i] * layers + l;
+                map[m] = max ? Math.max(map[m], sums[i * layers + l]) : map[m] + sums[i * layers + l];
             }
         }
         size = 0;

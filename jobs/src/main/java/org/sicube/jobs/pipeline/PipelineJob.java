@@ -6,6 +6,8 @@ import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.SparkSession;
 import org.sicube.datasets.model.SpectrumImage;
+import org.sicube.jobs.anomaly.AnomalySettings;
+import org.sicube.jobs.anomaly.AnomalyStage;
 import org.sicube.jobs.core.AtomicOutput;
 import org.sicube.jobs.core.SparkJob;
 import org.sicube.jobs.decompose.DecomposeStage;
@@ -26,8 +28,8 @@ import picocli.CommandLine.Option;
  * {@code pipeline}: one command from an input (a spectrum-image file, or an existing store) to a
  * finished run directory. A file is first ingested into {@code RUN/store}; then the overview
  * (total-counts map, sum spectrum), the Poisson-weighted PCA ({@code decompose}), the phase map
- * ({@code phasemap}) and, with {@code --nmf K}, the NMF / MCR-ALS are written into the same
- * directory, with {@code manifest.json}.
+ * ({@code phasemap}), the residual pass ({@code anomaly}) and, with {@code --nmf K}, the NMF /
+ * MCR-ALS are written into the same directory, with {@code manifest.json}.
  */
 @Command(name = "pipeline", mixinStandardHelpOptions = true, showDefaultValues = true,
         description = "Input file (any supported format, local or hdfs://) or block store to a finished run directory.")
@@ -53,6 +55,10 @@ public final class PipelineJob extends SparkJob {
             description = "Phases of the phase map (default: the P in 2..10 with the largest mean silhouette).")
     Integer phases;
 
+    @Option(names = "--false-alarm", defaultValue = "1e-4", paramLabel = "ALPHA",
+            description = "Per-pixel false-alarm rate of the anomaly (residual) pass.")
+    double falseAlarm;
+
     @Option(names = "--overwrite", description = "Replace an existing run directory at --output.")
     boolean overwrite;
 
@@ -65,6 +71,7 @@ public final class PipelineJob extends SparkJob {
     boolean nmfClosure;
 
     private Ingestion ingestion;
+    private AnomalySettings anomaly;
 
     @Override
     protected void validate() throws Exception {
@@ -80,6 +87,7 @@ public final class PipelineJob extends SparkJob {
         if (nmfClosure && nmf == null) {
             throw new IllegalArgumentException("--nmf-closure needs --nmf K");
         }
+        anomaly = new AnomalySettings(falseAlarm, null, AnomalySettings.DEFAULT_MAX_FLAGGED, 130);
         if (!BlockStore.isStore(input, new Configuration())) {
             ingestion = new Ingestion(input, readerOptions, block, true);
         }
@@ -96,6 +104,7 @@ public final class PipelineJob extends SparkJob {
             config.put("components", components == null ? "Marchenko-Pastur" : components);
             config.put("phases", phases == null ? "largest mean silhouette, 2..10" : phases);
             config.put("nmf", nmf == null ? "no" : nmf + (nmfClosure ? " with closure" : ""));
+            config.put("falseAlarm", falseAlarm);
             config.put("master", spark.sparkContext().master());
             run.manifest().config(config);
 
@@ -119,8 +128,9 @@ public final class PipelineJob extends SparkJob {
             WeightedPcaModel model = DecomposeStage.run(spark, store, h, run, components, false);
             if (model.components() > 0) {
                 PhaseMapStage.run(spark, store, model, run, phases);
+                AnomalyStage.run(spark, store, h, model, run, anomaly);
             } else {
-                System.out.println("phasemap: skipped, the decomposition kept no component above the noise");
+                System.out.println("phasemap, anomaly: skipped, the decomposition kept no component above the noise");
             }
             if (nmf != null) {
                 NmfStage.run(spark, store, h, run, new NmfOptions(nmf, nmfClosure, true, List.of(), List.of(),

@@ -29,7 +29,8 @@ class PipelineJobTest {
 
         for (String f : List.of("store/header.json", "total_counts.png", "sum_spectrum.csv", "sum_spectrum.png",
                 "loadings.csv", "scree.png", "score_1.png", "model.bin", "phase_map.png", "phases.csv",
-                "phase_spectra.csv", "results.hspy", "labels", "manifest.json")) {
+                "phase_spectra.csv", "results.hspy", "labels", "anomaly_map.png", "regions.json", "regions.csv",
+                "anomaly_mask", "manifest.json")) {
             assertTrue(Files.exists(run.resolve(f)), f);
         }
         try (var files = Files.list(run)) {
@@ -48,7 +49,7 @@ class PipelineJobTest {
         assertEquals("pipeline", m.get("job").asText());
         assertEquals(18621362, m.get("counts").get("totalCounts").asDouble());
         assertEquals(64, m.get("inputs").get(0).get("sha256").asText().length());
-        assertEquals(List.of("ingest", "overview", "decompose", "phasemap"), m.get("stages").findValuesAsText("name"));
+        assertEquals(List.of("ingest", "overview", "decompose", "phasemap", "anomaly"), m.get("stages").findValuesAsText("name"));
         assertTrue(m.get("versions").get("spark").asText().startsWith("4.1"));
         assertEquals(4, m.get("counts").get("components").asInt());
         assertEquals(3, m.get("counts").get("phases").asInt());
