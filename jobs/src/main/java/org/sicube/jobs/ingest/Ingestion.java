@@ -41,6 +41,11 @@ public final class Ingestion {
         this.countsRequired = countsRequired;
     }
 
+    /** The file's header as its reader gives it (no totals or hash yet). */
+    public SpectrumImage header() {
+        return header;
+    }
+
     public InputFile file() {
         return file;
     }

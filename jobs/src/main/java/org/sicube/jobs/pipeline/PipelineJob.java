@@ -18,6 +18,8 @@ import org.sicube.jobs.overview.Overview;
 import org.sicube.jobs.overview.OverviewSummary;
 import org.sicube.jobs.phasemap.PhaseMapStage;
 import org.sicube.jobs.phasemap.PhaseModel;
+import org.sicube.jobs.preprocess.PipelineConfig;
+import org.sicube.jobs.preprocess.Preprocessing;
 import org.sicube.jobs.run.RunDirectory;
 import org.sicube.jobs.store.BlockStore;
 import org.sicube.transforms.decomposition.WeightedPcaModel;
@@ -47,6 +49,15 @@ public final class PipelineJob extends SparkJob {
     @Option(names = "--reader-option", paramLabel = "KEY=VALUE", description = "Format-specific choice; repeatable.")
     List<String> readerOptions = List.of();
 
+    @Option(names = "--config", paramLabel = "FILE|NAME",
+            description = "Preprocessing before the decomposition: a YAML config 'for: decomposition', a built-in one"
+                    + " (eds-survey, eels-decomposition) or none. Default: eds-survey for EDS, none otherwise.")
+    String configSpec;
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE",
+            description = "Override a preprocessing config value, e.g. stages[0].below=200; repeatable.")
+    List<String> sets = List.of();
+
     @Option(names = "--components", paramLabel = "K",
             description = "Components of the weighted PCA (default: those above the Marchenko–Pastur noise edge).")
     Integer components;
@@ -71,6 +82,8 @@ public final class PipelineJob extends SparkJob {
     boolean nmfClosure;
 
     private Ingestion ingestion;
+    private String preprocessingSpec;
+    private PipelineConfig preprocessing;
     private AnomalySettings anomaly;
 
     @Override
@@ -88,9 +101,15 @@ public final class PipelineJob extends SparkJob {
             throw new IllegalArgumentException("--nmf-closure needs --nmf K");
         }
         anomaly = new AnomalySettings(falseAlarm, null, AnomalySettings.DEFAULT_MAX_FLAGGED, 130);
-        if (!BlockStore.isStore(input, new Configuration())) {
+        SpectrumImage h;
+        if (BlockStore.isStore(input, new Configuration())) {
+            h = BlockStore.readHeader(input, new Configuration()).header();
+        } else {
             ingestion = new Ingestion(input, readerOptions, block, true);
+            h = ingestion.header();
         }
+        preprocessingSpec = PipelinePreprocessing.spec(configSpec, h);
+        preprocessing = PipelinePreprocessing.resolve(preprocessingSpec, sets, h);
     }
 
     @Override
@@ -101,6 +120,8 @@ public final class PipelineJob extends SparkJob {
             config.put("input", input);
             config.put("block", block);
             config.put("readerOptions", readerOptions);
+            config.put("preprocessing", preprocessing == null ? PipelinePreprocessing.NONE : preprocessingSpec);
+            config.put("preprocessingSet", sets);
             config.put("components", components == null ? "Marchenko-Pastur" : components);
             config.put("phases", phases == null ? "largest mean silhouette, 2..10" : phases);
             config.put("nmf", nmf == null ? "no" : nmf + (nmfClosure ? " with closure" : ""));
@@ -125,6 +146,15 @@ public final class PipelineJob extends SparkJob {
             Overview.write(run, h, summary);
             run.manifest().stage("overview", (System.nanoTime() - t) / 1e9)
                     .count("spectra", h.spectra()).count("channels", h.channels()).count("totalCounts", h.totalCounts());
+            if (preprocessing != null) {
+                t = System.nanoTime();
+                String raw = store;
+                store = run.location("preprocessed");
+                h = Preprocessing.run(spark, raw, BlockStore.readHeader(raw, conf), preprocessing,
+                        AtomicOutput.begin(store, false, conf));
+                run.manifest().stage("preprocess", (System.nanoTime() - t) / 1e9)
+                        .output("preprocessed", "the store after the preprocessing stages (" + preprocessingSpec + ")");
+            }
             WeightedPcaModel model = DecomposeStage.run(spark, store, h, run, components, false);
             if (model.components() > 0) {
                 PhaseMapStage.run(spark, store, model, run, phases);

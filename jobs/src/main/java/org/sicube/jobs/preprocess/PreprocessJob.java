@@ -1,14 +1,9 @@
 package org.sicube.jobs.preprocess;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.SparkSession;
-import org.sicube.datasets.io.InvalidInputException;
 import org.sicube.datasets.model.EnergyAxis;
 import org.sicube.datasets.model.SpectrumImage;
 import org.sicube.datasets.store.HeaderJson;
@@ -35,8 +30,9 @@ public final class PreprocessJob extends SparkJob {
     @Option(names = "--output", required = true, paramLabel = "STORE", description = "Block store to create.")
     String output;
 
-    @Option(names = "--config", required = true, paramLabel = "FILE", description = "Pipeline config (YAML), e.g. conf/eels-coreloss.yaml.")
-    Path config;
+    @Option(names = "--config", required = true, paramLabel = "FILE|NAME",
+            description = "Pipeline config (YAML), e.g. conf/eels-coreloss.yaml, or a built-in one by name: eds-survey, eels-coreloss, eels-decomposition.")
+    String config;
 
     @Option(names = "--set", paramLabel = "KEY=VALUE",
             description = "Override a config value, e.g. stages[0].window=[300,400] or powerlaw.method=log-log; repeatable.")
@@ -51,14 +47,9 @@ public final class PreprocessJob extends SparkJob {
     @Override
     protected void validate() throws Exception {
         header = BlockStore.readHeader(input, new Configuration());
-        String yaml;
-        try {
-            yaml = Files.readString(config, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw new InvalidInputException(config + ": no such config file");
-        }
+        ConfigSource source = ConfigSource.read(config);
         EnergyAxis a = header.header().energy();
-        pipeline = PipelineConfig.parse(yaml, config.toString(), sets,
+        pipeline = PipelineConfig.parse(source.yaml(), source.where(), sets,
                 new EnergyGrid(a.size(), a.offsetEv(), a.scaleEv()));
     }
 

@@ -29,12 +29,12 @@ import org.sicube.transforms.physics.EnergyGrid;
  * partition, no shuffle). Its result is kept (memory, spilling to disk) while the blocks and the
  * small {@code maps/} dataset are written from it; the store is committed atomically.
  */
-final class Preprocessing {
+public final class Preprocessing {
     private Preprocessing() {
     }
 
     /** Writes and commits the output store; returns its header. */
-    static SpectrumImage run(SparkSession spark, String input, HeaderJson.Parsed in, PipelineConfig config,
+    public static SpectrumImage run(SparkSession spark, String input, HeaderJson.Parsed in, PipelineConfig config,
             AtomicOutput out) throws Exception {
         JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         SpectrumImage h = in.header();

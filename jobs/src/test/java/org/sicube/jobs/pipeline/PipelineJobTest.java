@@ -49,7 +49,10 @@ class PipelineJobTest {
         assertEquals("pipeline", m.get("job").asText());
         assertEquals(18621362, m.get("counts").get("totalCounts").asDouble());
         assertEquals(64, m.get("inputs").get(0).get("sha256").asText().length());
-        assertEquals(List.of("ingest", "overview", "decompose", "phasemap", "anomaly"), m.get("stages").findValuesAsText("name"));
+        assertEquals(List.of("ingest", "overview", "preprocess", "decompose", "phasemap", "anomaly"),
+                m.get("stages").findValuesAsText("name"));
+        assertEquals("eds-survey", m.get("config").get("preprocessing").asText(), "EDS gets the survey config by default");
+        assertTrue(Files.exists(run.resolve("preprocessed/header.json")));
         assertTrue(m.get("versions").get("spark").asText().startsWith("4.1"));
         assertEquals(4, m.get("counts").get("components").asInt());
         assertEquals(3, m.get("counts").get("phases").asInt());
@@ -87,5 +90,47 @@ class PipelineJobTest {
         try (var files = Files.list(dir)) {
             assertEquals(2, files.count(), "only the store and the run, no temporary directories");
         }
+    }
+
+    @Test
+    void preprocessingConfigIsChosenCheckedAndApplied(@TempDir Path dir) throws Exception {
+        String store = dir.resolve("store").toString();
+        assertEquals(0, JobRun.of("synthesize", "--size", "16x16", "--channels", "256", "--energy-scale", "80",
+                "--rare-inclusions", "0", "--output", store).exitCode());
+
+        // A display config (here normalized) cannot feed a Poisson decomposition.
+        Path normalized = dir.resolve("normalized.yaml");
+        Files.writeString(normalized, "for: display\nstages:\n  - type: normalize\n    method: total\n");
+        JobRun display = JobRun.of("pipeline", "--input", store, "--output", dir.resolve("a").toString(),
+                "--config", normalized.toString());
+        assertEquals(2, display.exitCode(), display.out());
+        assertTrue(display.err().contains("config key for: is 'display'"), display.err());
+        JobRun unknown = JobRun.of("pipeline", "--input", store, "--output", dir.resolve("b").toString(),
+                "--config", "eds-surveys");
+        assertEquals(2, unknown.exitCode());
+        assertTrue(unknown.err().contains("eds-surveys: no such config file"), unknown.err());
+        JobRun badKey = JobRun.of("pipeline", "--input", store, "--output", dir.resolve("c").toString(),
+                "--set", "stages[0].belo=200");
+        assertEquals(2, badKey.exitCode());
+        assertTrue(badKey.err().contains("stages[0].belo"), badKey.err());
+        try (var files = Files.list(dir)) {
+            assertEquals(2, files.count(), "rejected before any output");
+        }
+
+        // A built-in config by name, with an override: channels below 1 keV are zero in the decomposed store.
+        Path run = dir.resolve("run");
+        JobRun r = JobRun.of("pipeline", "--input", store, "--output", run.toString(), "--config", "eds-survey",
+                "--set", "stages[0].below=1000", "--components", "2", "--phases", "2");
+        assertEquals(0, r.exitCode(), r.err());
+        List<String> loadings = Files.readAllLines(run.resolve("loadings.csv"));
+        double toEv = loadings.get(0).startsWith("channel,energy_keV") ? 1000 : 1;
+        double below = loadings.stream().skip(1).map(l -> l.split(","))
+                .filter(f -> Double.parseDouble(f[1]) * toEv < 950).mapToDouble(f -> Math.abs(Double.parseDouble(f[2]))).sum();
+        assertEquals(0, below, 0, "loadings vanish on the masked channels");
+
+        Path none = dir.resolve("none");
+        assertEquals(0, JobRun.of("pipeline", "--input", store, "--output", none.toString(), "--config", "none",
+                "--components", "2", "--phases", "2").exitCode());
+        assertFalse(Files.exists(none.resolve("preprocessed")));
     }
 }
