@@ -10,7 +10,9 @@ import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sicube.jobs.testing.Agreement;
 import org.sicube.jobs.testing.JobRun;
+import org.sicube.jobs.testing.RunFiles;
 
 /**
  * {@code decompose --method nmf} on a synthetic EDS image of four phases (200 counts per pixel,
@@ -50,10 +52,10 @@ class NmfJobTest {
             double first = Double.parseDouble(loss.get(1).split(",")[1]);
             double last = Double.parseDouble(loss.get(ITERATIONS).split(",")[1]);
             assertTrue(last <= first, "loss " + first + " -> " + last);
-            found[i] = readColumns(run.resolve("nmf_spectra.csv"), K);
+            found[i] = RunFiles.readColumns(run.resolve("nmf_spectra.csv"), K, CHANNELS);
         }
-        double[][] truth = readColumns(Path.of(firstStore, "truth", "phase_spectra.csv"), K);
-        double[] cosines = matched(truth, found[0]);
+        double[][] truth = RunFiles.readColumns(Path.of(firstStore, "truth", "phase_spectra.csv"), K, CHANNELS);
+        double[] cosines = Agreement.matchedCosines(truth, found[0]);
         System.out.println("nmf: cosine with the true phase spectra " + java.util.Arrays.toString(cosines));
         for (double c : cosines) {
             // 10⁴ pixels × 200 counts: the spectra are averages over thousands of pixels.
@@ -76,7 +78,7 @@ class NmfJobTest {
         assertEquals(0, r.exitCode(), r.err());
         List<String> header = Files.readAllLines(run.resolve("nmf_spectra.csv"));
         assertTrue(header.get(0).contains("fixed_phase0"), header.get(0));
-        double[][] withFixed = readColumns(run.resolve("nmf_spectra.csv"), K);
+        double[][] withFixed = RunFiles.readColumns(run.resolve("nmf_spectra.csv"), K, CHANNELS);
         double sum = java.util.Arrays.stream(truth[0]).sum();
         double fixedSum = java.util.Arrays.stream(withFixed[0]).sum();
         // 200 counts per pixel at unit thickness, 10 % thickness variation: the mean pixel is near 200 counts.
@@ -85,7 +87,7 @@ class NmfJobTest {
             assertEquals(truth[0][e] / sum, withFixed[0][e] / fixedSum, 2e-6 * Math.abs(truth[0][e] / sum) + 1e-30,
                     "channel " + e);
         }
-        double[] c2 = matched(truth, withFixed);
+        double[] c2 = Agreement.matchedCosines(truth, withFixed);
         System.out.println("nmf with a fixed component: cosines " + java.util.Arrays.toString(c2));
         for (double c : c2) {
             assertTrue(c >= 0.99, java.util.Arrays.toString(c2));
@@ -101,73 +103,6 @@ class NmfJobTest {
                 "--method", "nmf");
         assertEquals(2, noK.exitCode(), noK.out());
         assertTrue(noK.err().contains("--components"), noK.err());
-    }
-
-    /** Per true spectrum, its cosine with the found one under the matching (of all 4! ) with the largest mean. */
-    static double[] matched(double[][] truth, double[][] found) {
-        double bestMean = -1;
-        double[] best = null;
-        for (int[] p : permutations(truth.length)) {
-            double[] c = new double[truth.length];
-            double mean = 0;
-            for (int i = 0; i < truth.length; i++) {
-                c[i] = cosine(truth[i], found[p[i]]);
-                mean += c[i];
-            }
-            if (mean > bestMean) {
-                bestMean = mean;
-                best = c;
-            }
-        }
-        return best;
-    }
-
-    private static double cosine(double[] a, double[] b) {
-        double ab = 0;
-        double aa = 0;
-        double bb = 0;
-        for (int i = 0; i < a.length; i++) {
-            ab += a[i] * b[i];
-            aa += a[i] * a[i];
-            bb += b[i] * b[i];
-        }
-        return ab / Math.sqrt(aa * bb);
-    }
-
-    private static List<int[]> permutations(int k) {
-        List<int[]> out = new ArrayList<>();
-        permute(new int[k], new boolean[k], 0, out);
-        return out;
-    }
-
-    private static void permute(int[] p, boolean[] used, int at, List<int[]> out) {
-        if (at == p.length) {
-            out.add(p.clone());
-            return;
-        }
-        for (int i = 0; i < p.length; i++) {
-            if (!used[i]) {
-                used[i] = true;
-                p[at] = i;
-                permute(p, used, at + 1, out);
-                used[i] = false;
-            }
-        }
-    }
-
-    /** The k value columns after the channel and energy columns of a spectra csv, as [column][channel]. */
-    private static double[][] readColumns(Path csv, int k) throws Exception {
-        List<String> lines = Files.readAllLines(csv);
-        assertEquals(CHANNELS + 1, lines.size(), csv.toString());
-        double[][] v = new double[k][CHANNELS];
-        for (int e = 0; e < CHANNELS; e++) {
-            String[] f = lines.get(e + 1).split(",");
-            assertEquals(2 + k, f.length, csv + " line " + (e + 2));
-            for (int c = 0; c < k; c++) {
-                v[c][e] = Double.parseDouble(f[2 + c]);
-            }
-        }
-        return v;
     }
 
     private static void writeMsa(Path file, double[] spectrum, double offsetEv, double scaleEv) throws Exception {

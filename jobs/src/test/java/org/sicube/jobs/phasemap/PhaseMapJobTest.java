@@ -12,7 +12,9 @@ import java.util.concurrent.TimeUnit;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sicube.jobs.testing.Agreement;
 import org.sicube.jobs.testing.JobRun;
+import org.sicube.jobs.testing.RunFiles;
 import org.sicube.jobs.testing.TestSpark;
 
 /**
@@ -45,7 +47,7 @@ class PhaseMapJobTest {
         assertEquals(5, phases.size(), phases.toString());
         assertEquals(NY * NX, phases.stream().skip(1).mapToLong(l -> Long.parseLong(l.split(",")[1])).sum());
 
-        int[] truth = readUint8Npy(Path.of(store, "truth", "labels.npy"), NY * NX);
+        int[] truth = RunFiles.readUint8Npy(Path.of(store, "truth", "labels.npy"), NY * NX);
         long[] truthCounts = new long[5];
         for (int v : truth) {
             truthCounts[v]++;
@@ -55,8 +57,8 @@ class PhaseMapJobTest {
         for (int k = 0; k < 4; k++) {
             assertTrue(truthCounts[k] > 0, "phase " + k + " present");
         }
-        int[] found = readLabels(run.resolve(LabelParquet.DIR));
-        double ari = adjustedRandIndex(truth, found);
+        int[] found = RunFiles.readLabels(run.resolve(LabelParquet.DIR), NY, NX);
+        double ari = Agreement.adjustedRandIndex(truth, found);
         System.out.println("phasemap: adjusted Rand index " + ari + " against the true labels");
         assertTrue(ari >= 0.99, "ARI " + ari);
         assertTrue(p.out().contains("P = 4:"), p.out());
@@ -70,75 +72,6 @@ class PhaseMapJobTest {
         assertTrue(out.contains("('score maps', ("), out);
     }
 
-    /** Labels from the Parquet dataset, placed at their blocks' positions; every pixel exactly once. */
-    private static int[] readLabels(Path labels) {
-        int[] map = new int[NY * NX];
-        java.util.Arrays.fill(map, -1);
-        for (Row r : TestSpark.get().read().parquet(labels.toString()).collectAsList()) {
-            int y0 = r.getInt(0);
-            int x0 = r.getInt(1);
-            int h = r.getInt(2);
-            int w = r.getInt(3);
-            byte[] b = (byte[]) r.get(4);
-            assertEquals(h * w, b.length);
-            for (int i = 0; i < b.length; i++) {
-                int at = (y0 + i / w) * NX + x0 + i % w;
-                assertEquals(-1, map[at], "pixel labelled twice");
-                map[at] = b[i] & 0xFF;
-            }
-        }
-        for (int v : map) {
-            assertTrue(v >= 0 && v < 255, "unlabelled pixel");
-        }
-        return map;
-    }
-
-    private static int[] readUint8Npy(Path npy, int n) throws Exception {
-        byte[] all = Files.readAllBytes(npy);
-        int headerLength = (all[8] & 0xFF) | (all[9] & 0xFF) << 8;
-        assertTrue(new String(all, 10, headerLength, StandardCharsets.US_ASCII).contains("'|u1'"));
-        assertEquals(10 + headerLength + n, all.length);
-        int[] v = new int[n];
-        for (int i = 0; i < n; i++) {
-            v[i] = all[10 + headerLength + i] & 0xFF;
-        }
-        return v;
-    }
-
-    /** Hubert and Arabie's adjusted Rand index from the contingency table of two labellings. */
-    static double adjustedRandIndex(int[] a, int[] b) {
-        int ka = java.util.Arrays.stream(a).max().orElse(0) + 1;
-        int kb = java.util.Arrays.stream(b).max().orElse(0) + 1;
-        long[][] table = new long[ka][kb];
-        long[] rows = new long[ka];
-        long[] cols = new long[kb];
-        for (int i = 0; i < a.length; i++) {
-            table[a[i]][b[i]]++;
-            rows[a[i]]++;
-            cols[b[i]]++;
-        }
-        double index = 0;
-        for (long[] row : table) {
-            for (long c : row) {
-                index += pairs(c);
-            }
-        }
-        double sumRows = 0;
-        double sumCols = 0;
-        for (long r : rows) {
-            sumRows += pairs(r);
-        }
-        for (long c : cols) {
-            sumCols += pairs(c);
-        }
-        double expected = sumRows * sumCols / pairs(a.length);
-        double max = (sumRows + sumCols) / 2;
-        return (index - expected) / (max - expected);
-    }
-
-    private static double pairs(long n) {
-        return n * (n - 1) / 2.0;
-    }
 
     private static String hyperspy(String script, Path file) throws Exception {
         String python = System.getProperty("sicube.python", "/usr/bin/python3");
