@@ -89,40 +89,18 @@ class PreprocessJobTest {
 
     /**
      * Jump ratio of the O K edge (onset 532 eV), the first edge of the iron-oxide and NiO pixels
-     * (labels 1, 3; carbon's C K edge lies below this grid): counts over the background in
-     * channels centred on 540 … 549.5 eV (edges 539.75 … 549.75 eV), the background integrated
-     * from the fitted A and r maps, the counts = subtracted data + background.
+     * (carbon's C K edge lies below this grid), see {@link #jumpRatios}.
      */
     @Test
     void powerLawSubtractionLeavesTheTrueJumpRatio() throws Exception {
-        float[] labels = truth(storeA, "labels.npy");
-        float[] jump = truth(storeA, "jump_ratio.npy");
-        Map<String, double[]> m = maps(outA);
-        List<PixelBlock> blocks = blocks(outA);
+        double[][] jr = jumpRatios(storeA, outA, N);
+        int n = jr[0].length;
         double sumErr = 0;
         double sumSq = 0;
-        int n = 0;
-        for (PixelBlock b : blocks) {
-            for (int y = b.y0(); y < b.y0() + b.height(); y++) {
-                for (int x = b.x0(); x < b.x0() + b.width(); x++) {
-                    int i = y * N + x;
-                    if (labels[i] != 1 && labels[i] != 3) {
-                        continue;
-                    }
-                    double a = m.get("powerlaw_A")[i];
-                    double r = m.get("powerlaw_r")[i];
-                    double k = 1 - r;
-                    double background = a * (Math.pow(549.75, k) - Math.pow(539.75, k)) / k;
-                    double signal = 0;
-                    for (int c = 280; c < 300; c++) { // channel centres 540 … 549.5 eV
-                        signal += b.counts()[b.offsetOf(y, x) + c];
-                    }
-                    double err = (signal + background) / background - jump[i];
-                    sumErr += err;
-                    sumSq += err * err;
-                    n++;
-                }
-            }
+        for (int i = 0; i < n; i++) {
+            double err = jr[0][i] - jr[1][i];
+            sumErr += err;
+            sumSq += err * err;
         }
         double bias = sumErr / n;
         double rms = Math.sqrt(sumSq / n);
@@ -130,6 +108,40 @@ class PreprocessJobTest {
         assertTrue(n >= 20, "TiO2 pixels: " + n);
         assertTrue(Math.abs(bias) < 0.03, "mean jump-ratio error " + bias);
         assertTrue(rms < 0.15, "RMS jump-ratio error " + rms);
+    }
+
+    /**
+     * The O K jump ratio of every pixel with that edge (labels 1, 3), measured in {@code out} (of
+     * {@code store}, nx pixels wide) and true: counts over the background in the channels centred
+     * on 540 … 549.5 eV (edges 539.75 … 549.75 eV), the background integrated from the fitted A
+     * and r maps, the counts = subtracted data + background. Returns {measured, truth}.
+     */
+    static double[][] jumpRatios(String store, String out, int nx) throws Exception {
+        float[] labels = truth(store, "labels.npy");
+        float[] jump = truth(store, "jump_ratio.npy");
+        Map<String, double[]> m = maps(out);
+        List<Double> measured = new java.util.ArrayList<>();
+        List<Double> expected = new java.util.ArrayList<>();
+        for (PixelBlock b : blocks(out)) {
+            for (int y = b.y0(); y < b.y0() + b.height(); y++) {
+                for (int x = b.x0(); x < b.x0() + b.width(); x++) {
+                    int i = y * nx + x;
+                    if (labels[i] != 1 && labels[i] != 3) {
+                        continue;
+                    }
+                    double k = 1 - m.get("powerlaw_r")[i];
+                    double background = m.get("powerlaw_A")[i] * (Math.pow(549.75, k) - Math.pow(539.75, k)) / k;
+                    double signal = 0;
+                    for (int c = 280; c < 300; c++) {
+                        signal += b.counts()[b.offsetOf(y, x) + c];
+                    }
+                    measured.add((signal + background) / background);
+                    expected.add((double) jump[i]);
+                }
+            }
+        }
+        return new double[][] {measured.stream().mapToDouble(Double::doubleValue).toArray(),
+                expected.stream().mapToDouble(Double::doubleValue).toArray()};
     }
 
     @Test
