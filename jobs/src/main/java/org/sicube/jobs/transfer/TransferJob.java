@@ -40,7 +40,7 @@ public final class TransferJob extends JobCommand {
     int window;
 
     @Option(names = "--ridge", defaultValue = "1e-3", paramLabel = "R",
-            description = "PDS ridge, relative to the window's mean source variance (needed when standards < 2W + 2).")
+            description = "PDS ridge, relative to trace(XᵀX)/m of the centred source window (needed when standards < 2W + 2).")
     double ridge;
 
     @Option(names = "--scope", defaultValue = "channel", paramLabel = "SCOPE",
