@@ -5,10 +5,12 @@ import org.sicube.jobs.decompose.DecomposeJob;
 import org.sicube.jobs.export.ExportJob;
 import org.sicube.jobs.info.InfoJob;
 import org.sicube.jobs.ingest.IngestJob;
+import org.sicube.jobs.noise.NoiseJob;
 import org.sicube.jobs.phasemap.PhaseMapJob;
 import org.sicube.jobs.pipeline.PipelineJob;
 import org.sicube.jobs.preprocess.PreprocessJob;
 import org.sicube.jobs.synthesize.SynthesizeJob;
+import org.sicube.jobs.transfer.TransferJob;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -19,7 +21,8 @@ import picocli.CommandLine.Command;
 @Command(name = "sicube", mixinStandardHelpOptions = true, version = "sicube 0.1.0",
         description = "Spectrum-image analysis (STEM-EDS, EELS) on Apache Spark.",
         subcommands = {IngestJob.class, InfoJob.class, ExportJob.class, SynthesizeJob.class, PreprocessJob.class,
-                DecomposeJob.class, PhaseMapJob.class, AnomalyJob.class, PipelineJob.class})
+                DecomposeJob.class, PhaseMapJob.class, AnomalyJob.class, PipelineJob.class, NoiseJob.class,
+                TransferJob.class})
 public final class Sicube implements Runnable {
 
     @CommandLine.Spec

@@ -5,9 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -23,6 +20,7 @@ import org.sicube.datasets.model.PixelBlock;
 import org.sicube.datasets.model.SpectrumImage;
 import org.sicube.jobs.store.BlockStore;
 import org.sicube.jobs.testing.JobRun;
+import org.sicube.jobs.testing.NpyFiles;
 import org.sicube.jobs.testing.SharedData;
 import org.sicube.jobs.testing.TestSpark;
 
@@ -120,7 +118,7 @@ class IngestJobTest {
 
     @Test
     void npyOfWrongRankIsRejected(@TempDir Path dir) throws Exception {
-        Path npy = writeNpy(dir.resolve("rank4.npy"), "<f4", new int[] {2, 2, 2, 2}, new float[16]);
+        Path npy = NpyFiles.write(dir.resolve("rank4.npy"), "<f4", new int[] {2, 2, 2, 2}, new float[16]);
         JobRun run = assertUserError(dir, "rank4.npy", "--input", npy.toString());
         assertTrue(run.err().contains("(2, 2, 2, 2)") || run.err().contains("rank") || run.err().contains("dimensions"),
                 run.err());
@@ -130,13 +128,13 @@ class IngestJobTest {
     void negativeAndNanCountsAreRejectedNamingThePixel(@TempDir Path dir) throws Exception {
         float[] v = new float[3 * 4 * 5];
         v[(2 * 4 + 1) * 5 + 3] = -1f;
-        Path npy = writeNpy(dir.resolve("neg.npy"), "<f4", new int[] {3, 4, 5}, v);
+        Path npy = NpyFiles.write(dir.resolve("neg.npy"), "<f4", new int[] {3, 4, 5}, v);
         JobRun run = assertUserError(dir, "neg.npy", "--input", npy.toString());
         assertTrue(run.err().contains("pixel (y=2, x=1) channel 3"), run.err());
 
         float[] w = new float[3 * 4 * 5];
         w[7] = Float.NaN;
-        Path nan = writeNpy(dir.resolve("nan.npy"), "<f4", new int[] {3, 4, 5}, w);
+        Path nan = NpyFiles.write(dir.resolve("nan.npy"), "<f4", new int[] {3, 4, 5}, w);
         assertTrue(assertUserError(dir, "nan.npy", "--input", nan.toString()).err().contains("NaN"));
 
         // Processed data are accepted when the user says so.
@@ -187,24 +185,5 @@ class IngestJobTest {
             assertTrue(names.stream().noneMatch(n -> n.contains(".tmp-")), names.toString());
         }
         return run;
-    }
-
-    static Path writeNpy(Path file, String dtype, int[] shape, float[] values) throws Exception {
-        StringBuilder s = new StringBuilder("(");
-        for (int d : shape) {
-            s.append(d).append(", ");
-        }
-        String shapeText = shape.length == 1 ? s.toString().trim() + ")" : s.substring(0, s.length() - 2) + ")";
-        String dict = "{'descr': '" + dtype + "', 'fortran_order': False, 'shape': " + shapeText + ", }";
-        int len = 10 + dict.length() + 1;
-        int pad = (64 - len % 64) % 64;
-        String header = dict + " ".repeat(pad) + "\n";
-        ByteBuffer bb = ByteBuffer.allocate(10 + header.length() + 4 * values.length).order(ByteOrder.LITTLE_ENDIAN);
-        bb.put((byte) 0x93).put("NUMPY".getBytes(StandardCharsets.US_ASCII)).put((byte) 1).put((byte) 0);
-        bb.putShort((short) header.length()).put(header.getBytes(StandardCharsets.US_ASCII));
-        for (float v : values) {
-            bb.putFloat(v);
-        }
-        return Files.write(file, bb.array());
     }
 }

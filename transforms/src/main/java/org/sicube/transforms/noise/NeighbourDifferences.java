@@ -1,5 +1,7 @@
 package org.sicube.transforms.noise;
 
+import java.io.Serializable;
+
 /**
  * Builds (mean, variance) pairs for {@link VarianceMean} from a spatially smooth region: for every
  * channel and every pair of horizontally adjacent pixels (x1, x2) it bins the pair mean
@@ -8,9 +10,11 @@ package org.sicube.transforms.noise;
  * the difference removes the common signal). Bins are equal-width on {@code [minMean, maxMean)};
  * pairs outside are ignored. An accumulator: {@link #add} blocks, {@link #merge} partial results
  * (results do not depend on how the region is tiled, as long as pairs are not split across tiles).
- * Blocks are flat row-major {@code (h, w, channels)} arrays, energy fastest.
+ * Blocks are flat row-major {@code (h, w, channels)} arrays, energy fastest. {@link #addFrames}
+ * pairs the same pixel of two acquisitions instead, for scenes that are not smooth.
  */
-public final class NeighbourDifferences {
+public final class NeighbourDifferences implements Serializable {
+    private static final long serialVersionUID = 1L;
 
     private final double minMean;
     private final double binWidth;
@@ -38,28 +42,43 @@ public final class NeighbourDifferences {
             throw new IllegalArgumentException("block of " + block.length + " values is not " + h + " × " + w
                     + " × " + channels);
         }
-        int bins = count.length;
         for (int y = 0; y < h; y++) {
             for (int x = 0; x + 1 < w; x++) {
                 int left = (y * w + x) * channels;
                 int right = left + channels;
                 for (int e = 0; e < channels; e++) {
-                    double a = block[left + e];
-                    double b = block[right + e];
-                    double m = 0.5 * (a + b);
-                    int bin = (int) Math.floor((m - minMean) / binWidth);
-                    if (bin < 0 || bin >= bins) {
-                        continue;
-                    }
-                    double d = a - b;
-                    count[bin]++;
-                    sumMean[bin] += m;
-                    sumD[bin] += d;
-                    sumD2[bin] += d * d;
+                    addPair(block[left + e], block[right + e]);
                 }
             }
         }
         return this;
+    }
+
+    /**
+     * Adds the pairs (first[i], second[i]): two frames of the same pixels and channels (e.g. two
+     * acquisitions of one region), whose difference removes any spatial structure.
+     */
+    public NeighbourDifferences addFrames(float[] first, float[] second) {
+        if (first.length != second.length) {
+            throw new IllegalArgumentException("frames of " + first.length + " and " + second.length + " values differ");
+        }
+        for (int i = 0; i < first.length; i++) {
+            addPair(first[i], second[i]);
+        }
+        return this;
+    }
+
+    private void addPair(double a, double b) {
+        double m = 0.5 * (a + b);
+        int bin = (int) Math.floor((m - minMean) / binWidth);
+        if (bin < 0 || bin >= count.length) {
+            return;
+        }
+        double d = a - b;
+        count[bin]++;
+        sumMean[bin] += m;
+        sumD[bin] += d;
+        sumD2[bin] += d * d;
     }
 
     /** Adds {@code other}'s sums into this one (same binning required). */

@@ -1,5 +1,6 @@
 package org.sicube.jobs.preprocess.stages;
 
+import org.sicube.jobs.noise.NoiseEstimate;
 import org.sicube.transforms.noise.DetectorNoise;
 import org.sicube.transforms.physics.EnergyGrid;
 
@@ -8,11 +9,19 @@ import org.sicube.transforms.physics.EnergyGrid;
  * {@code x = g·Poisson(λ) + N(0, σr²)} ({@link DetectorNoise}); {@code gain} g in DN per count
  * (required), {@code offset} in DN (default 0), {@code readNoise} σr in DN (default 0; kept in the
  * output header's preprocessing record: the converted values have variance mean + (σr/g)²).
+ * {@code from: RUN/noise.json} takes g, σr and the offset from a {@code noise} run instead.
  */
 public record GainStage(double gain, double offset, double readNoise) implements Stage {
 
     static GainStage parse(StageParams p) {
-        p.allowOnly("gain", "offset", "readNoise");
+        p.allowOnly("gain", "offset", "readNoise", "from");
+        if (p.has("from")) {
+            if (p.has("gain") || p.has("readNoise")) {
+                throw p.error("from", "give either from (a noise.json) or gain and readNoise, not both");
+            }
+            NoiseEstimate e = NoiseEstimate.read(p.text("from", ""), "config key " + p.key("from"));
+            return new GainStage(e.gain(), p.number("offset", e.offset()), e.readNoise());
+        }
         double g = p.positive("gain", p.number("gain"));
         double rn = p.number("readNoise", 0.0);
         if (!(rn >= 0)) {

@@ -5,7 +5,7 @@ import java.util.List;
 /** The stage types a pipeline config may name, and the parser of each. */
 public final class Stages {
     public static final List<String> TYPES = List.of("powerlaw", "snip", "asls", "align", "calibrate", "normalize",
-            "crop", "ebin", "mask-zero-channels", "gain");
+            "crop", "ebin", "mask-zero-channels", "gain", "transfer");
 
     private Stages() {
     }
@@ -23,6 +23,7 @@ public final class Stages {
             case "ebin" -> EbinStage.parse(p);
             case "mask-zero-channels" -> MaskZeroStage.parse(p);
             case "gain" -> GainStage.parse(p);
+            case "transfer" -> TransferStage.parse(p);
             default -> throw new IllegalArgumentException("config key " + p.key("type") + ": unknown stage type '"
                     + p.type() + "'; known types: " + String.join(", ", TYPES));
         };
