@@ -21,11 +21,18 @@ public final class SparkSessions {
         Configurator.setLevel("org.apache.spark", level);
         Configurator.setLevel("org.apache.hadoop", verbose ? Level.INFO : Level.ERROR);
         Configurator.setLevel("org.apache.parquet", verbose ? Level.INFO : Level.ERROR);
-        // Spark warns about loopback and native libraries on every laptop; keep that out of quiet runs.
-        Configurator.setLevel("org.apache.spark.util.Utils", verbose ? Level.INFO : Level.ERROR);
+        // Spark warns about loopback and native libraries on every laptop (Utils, below); keep that out of quiet runs.
         Configurator.setLevel("org.apache.hadoop.util.NativeCodeLoader", Level.ERROR);
         // jhdf warns about harmless padding in attribute messages on every file it opens.
         Configurator.setLevel("io.jhdf", verbose ? Level.INFO : Level.ERROR);
+        // A task that fails on bad input is reported by the job as one line naming the file; in a
+        // quiet run Spark's own task-failure logs would repeat it with stack traces. Internal
+        // errors still print their trace, and --verbose shows everything.
+        for (String taskLog : new String[] {"org.apache.spark.executor.Executor", "org.apache.spark.scheduler.TaskSetManager",
+            "org.apache.spark.util.SparkUncaughtExceptionHandler", "org.apache.spark.util.Utils",
+            "org.apache.spark.sql.execution.datasources.FileFormatWriter"}) {
+            Configurator.setLevel(taskLog, verbose ? Level.INFO : Level.OFF);
+        }
     }
 
     public static SparkSession start(String appName, String master, Map<String, String> extraConf) {
