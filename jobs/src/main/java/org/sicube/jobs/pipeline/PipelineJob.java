@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
 import org.sicube.datasets.model.SpectrumImage;
 import org.sicube.jobs.anomaly.AnomalySettings;
@@ -18,6 +19,7 @@ import org.sicube.jobs.overview.Overview;
 import org.sicube.jobs.overview.OverviewSummary;
 import org.sicube.jobs.phasemap.PhaseMapStage;
 import org.sicube.jobs.phasemap.PhaseModel;
+import org.sicube.jobs.preprocess.MapImages;
 import org.sicube.jobs.preprocess.PipelineConfig;
 import org.sicube.jobs.preprocess.Preprocessing;
 import org.sicube.jobs.run.RunDirectory;
@@ -154,6 +156,12 @@ public final class PipelineJob extends SparkJob {
                         AtomicOutput.begin(store, false, conf));
                 run.manifest().stage("preprocess", (System.nanoTime() - t) / 1e9)
                         .output("preprocessed", "the store after the preprocessing stages (" + preprocessingSpec + ")");
+                for (String map : preprocessing.allMaps()) {
+                    String png = "preprocessed/" + MapImages.DIR + "/" + map + ".png";
+                    if (new Path(run.location(png)).getFileSystem(conf).exists(new Path(run.location(png)))) {
+                        run.manifest().output(png, "per-pixel map " + map + " of the preprocessing");
+                    }
+                }
             }
             WeightedPcaModel model = DecomposeStage.run(spark, store, h, run, components, false);
             if (model.components() > 0) {

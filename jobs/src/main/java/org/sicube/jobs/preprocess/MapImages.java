@@ -18,8 +18,8 @@ import org.sicube.jobs.core.AtomicOutput;
  * maps hold every size); the colour range is bounded to the 1st–99th percentile of the finite
  * values so that a few failed fits do not flatten the picture.
  */
-final class MapImages {
-    static final String DIR = "map_images";
+public final class MapImages {
+    public static final String DIR = "map_images";
     static final long MAX_PIXELS = 4L << 20;
 
     private MapImages() {

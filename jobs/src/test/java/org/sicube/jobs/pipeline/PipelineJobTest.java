@@ -133,4 +133,24 @@ class PipelineJobTest {
                 "--components", "2", "--phases", "2").exitCode());
         assertFalse(Files.exists(none.resolve("preprocessed")));
     }
+
+    @Test
+    void eelsIsNotPreprocessedByDefaultAndItsAlignmentMapIsReported(@TempDir Path dir) throws Exception {
+        String store = dir.resolve("eels").toString();
+        assertEquals(0, JobRun.of("synthesize", "--kind", "eels", "--size", "16x16", "--channels", "512",
+                "--output", store).exitCode());
+        Path plain = dir.resolve("plain");
+        assertEquals(0, JobRun.of("pipeline", "--input", store, "--output", plain.toString(), "--components", "2",
+                "--phases", "2").exitCode());
+        assertEquals("none", new ObjectMapper().readTree(plain.resolve("manifest.json").toFile())
+                .get("config").get("preprocessing").asText());
+
+        Path aligned = dir.resolve("aligned");
+        JobRun r = JobRun.of("pipeline", "--input", store, "--output", aligned.toString(), "--config",
+                "eels-decomposition", "--components", "2", "--phases", "2");
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(Files.exists(aligned.resolve("preprocessed/map_images/align_shift.png")));
+        assertTrue(Files.readString(aligned.resolve("report.html"))
+                .contains("<img src=\"preprocessed/map_images/align_shift.png\""), "the shift map in the report");
+    }
 }
