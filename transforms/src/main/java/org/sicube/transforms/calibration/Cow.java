@@ -101,6 +101,23 @@ public final class Cow {
         return chosen.clone();
     }
 
+    /**
+     * Mean over the target's channels of |sample position − target position| (channels) of the
+     * last warp, the sample position interpolated linearly between the segment boundaries.
+     */
+    public double meanAbsoluteWarp() {
+        double sum = 0;
+        for (int k = 1; k < targetBound.length; k++) {
+            int tLo = targetBound[k - 1];
+            int tHi = targetBound[k];
+            double step = (double) (chosen[k] - chosen[k - 1]) / (tHi - tLo);
+            for (int t = k == 1 ? tLo : tLo + 1; t <= tHi; t++) {
+                sum += Math.abs(chosen[k - 1] + (t - tLo) * step - t);
+            }
+        }
+        return sum / targetLength;
+    }
+
     /** Pearson correlation of sample[start..end] resampled onto target[tLo..tHi]; 0 if either is flat. */
     private static double correlation(double[] sample, int start, int end, double[] target, int tLo, int tHi) {
         int n = tHi - tLo + 1;
