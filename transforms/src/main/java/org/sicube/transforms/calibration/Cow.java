@@ -71,7 +71,9 @@ public final class Cow {
             for (int end = lo; end <= hi; end++) {
                 double best = Double.NEGATIVE_INFINITY;
                 int bestStart = -1;
-                for (int u = -slack; u <= slack; u++) {
+                // u = 0, 1, −1, 2, … so that ties (flat, uncorrelated segments) keep the least warp.
+                for (int v = 0; v <= 2 * slack; v++) {
+                    int u = v % 2 == 0 ? v / 2 : -(v + 1) / 2;
                     int start = end - nominal - u;
                     if (start < 0 || start >= end || score[k - 1][start] == Double.NEGATIVE_INFINITY) {
                         continue;
