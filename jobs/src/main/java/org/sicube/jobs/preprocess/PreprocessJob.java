@@ -14,6 +14,8 @@ import org.sicube.datasets.model.SpectrumImage;
 import org.sicube.datasets.store.HeaderJson;
 import org.sicube.jobs.core.AtomicOutput;
 import org.sicube.jobs.core.SparkJob;
+import org.sicube.jobs.preprocess.stages.Acquisition;
+import org.sicube.jobs.preprocess.stages.ImageShape;
 import org.sicube.jobs.store.BlockStore;
 import org.sicube.transforms.physics.EnergyGrid;
 import picocli.CommandLine.Command;
@@ -57,9 +59,12 @@ public final class PreprocessJob extends SparkJob {
         } catch (NoSuchFileException e) {
             throw new InvalidInputException(config + ": no such config file");
         }
-        EnergyAxis a = header.header().energy();
+        SpectrumImage h = header.header();
+        EnergyAxis a = h.energy();
         pipeline = PipelineConfig.parse(yaml, config.toString(), sets,
-                new EnergyGrid(a.size(), a.offsetEv(), a.scaleEv()));
+                new EnergyGrid(a.size(), a.offsetEv(), a.scaleEv()),
+                new ImageShape(h.ny(), h.nx(), header.blockHeight(), header.blockWidth(), h.pixelSize()),
+                new Acquisition(h.beamEnergyKeV(), h.elements()));
     }
 
     @Override
