@@ -24,6 +24,7 @@ import org.sicube.transforms.background.PowerLawWindow;
 import org.sicube.transforms.physics.EnergyGrid;
 import org.sicube.transforms.spatial.HaloAssembly;
 import org.sicube.transforms.spatial.NeighbourhoodMean;
+import org.sicube.transforms.spatial.PixelBinning;
 import org.sicube.transforms.spatial.SpatialKernel;
 
 /**
@@ -142,6 +143,30 @@ class SpatialStagesJobTest {
                     assertEquals(want, out[(y * (N / 2) + x) * CH + c], 0.0);
                 }
             }
+        }
+    }
+
+    /**
+     * bin 2 then lba (Gaussian, R = 3): the rims are those of the binned 16×16 blocks; the result
+     * equals the whole image binned then averaged in one piece (float32 rounding).
+     */
+    @Test
+    void lbaAfterBinUsesTheBinnedLayout() throws Exception {
+        JobRun r = preprocess(store, "stages:\n  - type: bin\n    factor: 2\n  - type: lba\n    window: [490, 525]\n"
+                + "    radius: 3\n    kernel: gaussian\n", "bin-lba");
+        assertEquals(0, r.exitCode(), r.err());
+        int n = N / 2;
+        double[] data = PixelBinning.sum(cube(store, N, N), N, N, CH, 2);
+        double[] input = data.clone();
+        PowerLawBackground bg = new PowerLawBackground(GRID, PowerLawWindow.of(GRID, 490, 525), PowerLawEstimator.TWO_AREA);
+        LocalBackgroundAveraging lba = new LocalBackgroundAveraging(bg, CH);
+        NeighbourhoodMean mean = new NeighbourhoodMean(new SpatialKernel(3, true), 2);
+        double[] padded = mean.paddedTile(n, n);
+        new HaloAssembly(n, n, n, n, 3, 2).fill(0, 0, n, n, lba.features(data, n * n), (y, x) -> null, padded);
+        lba.subtract(data, n * n, mean.mean(padded, n, n), new double[n * n], new double[n * n], new double[n * n]);
+        double[] out = cube(dir.resolve("bin-lba").toString(), n, n);
+        for (int i = 0; i < data.length; i++) {
+            assertEquals(data[i], out[i], 1e-6 * Math.max(1, input[i]), "value " + i);
         }
     }
 
