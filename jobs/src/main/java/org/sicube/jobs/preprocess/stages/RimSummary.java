@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.Map;
 import org.sicube.transforms.background.LocalBackgroundAveraging;
 import org.sicube.transforms.background.PowerLawBackground;
+import org.sicube.transforms.physics.EnergyGrid;
 import org.sicube.transforms.spatial.BlockRim;
 
 /**
@@ -13,11 +14,11 @@ import org.sicube.transforms.spatial.BlockRim;
  */
 final class RimSummary implements Summary {
     private final LbaStage stage;
-    private final org.sicube.transforms.physics.EnergyGrid grid;
+    private final EnergyGrid grid;
     private final HashMap<Long, double[]> rims = new HashMap<>();
     private transient LocalBackgroundAveraging lba;
 
-    RimSummary(LbaStage stage, org.sicube.transforms.physics.EnergyGrid grid) {
+    RimSummary(LbaStage stage, EnergyGrid grid) {
         this.stage = stage;
         this.grid = grid;
     }
