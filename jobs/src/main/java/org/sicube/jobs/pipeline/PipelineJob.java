@@ -6,7 +6,9 @@ import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
+import org.sicube.datasets.model.BlockGrid;
 import org.sicube.datasets.model.SpectrumImage;
+import org.sicube.datasets.store.HeaderJson;
 import org.sicube.jobs.anomaly.AnomalySettings;
 import org.sicube.jobs.anomaly.AnomalyStage;
 import org.sicube.jobs.core.AtomicOutput;
@@ -104,14 +106,18 @@ public final class PipelineJob extends SparkJob {
         }
         anomaly = new AnomalySettings(falseAlarm, null, AnomalySettings.DEFAULT_MAX_FLAGGED, 130);
         SpectrumImage h;
+        int[] blocks;
         if (BlockStore.isStore(input, new Configuration())) {
-            h = BlockStore.readHeader(input, new Configuration()).header();
+            HeaderJson.Parsed stored = BlockStore.readHeader(input, new Configuration());
+            h = stored.header();
+            blocks = new int[] {stored.blockHeight(), stored.blockWidth()};
         } else {
             ingestion = new Ingestion(input, readerOptions, block, true);
             h = ingestion.header();
+            blocks = BlockGrid.parseBlockSize(block);
         }
         preprocessingSpec = PipelinePreprocessing.spec(configSpec, h);
-        preprocessing = PipelinePreprocessing.resolve(preprocessingSpec, sets, h);
+        preprocessing = PipelinePreprocessing.resolve(preprocessingSpec, sets, h, blocks);
     }
 
     @Override

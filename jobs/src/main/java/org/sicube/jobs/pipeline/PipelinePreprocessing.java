@@ -7,6 +7,8 @@ import org.sicube.datasets.model.EnergyAxis;
 import org.sicube.datasets.model.SpectrumImage;
 import org.sicube.jobs.preprocess.ConfigSource;
 import org.sicube.jobs.preprocess.PipelineConfig;
+import org.sicube.jobs.preprocess.stages.Acquisition;
+import org.sicube.jobs.preprocess.stages.ImageShape;
 import org.sicube.transforms.physics.EnergyGrid;
 
 /**
@@ -29,8 +31,11 @@ final class PipelinePreprocessing {
         return h.signalType().toUpperCase(Locale.ROOT).startsWith("EDS") ? "eds-survey" : NONE;
     }
 
-    /** The validated config for {@code spec} against the input's energy axis; null for {@code none}. */
-    static PipelineConfig resolve(String spec, List<String> sets, SpectrumImage h) throws IOException {
+    /**
+     * The validated config for {@code spec} against the input's energy axis, shape and blocks
+     * ({@code block} = {height, width}); null for {@code none}.
+     */
+    static PipelineConfig resolve(String spec, List<String> sets, SpectrumImage h, int[] block) throws IOException {
         if (spec.equals(NONE)) {
             if (!sets.isEmpty()) {
                 throw new IllegalArgumentException("--set needs a preprocessing config; this run has --config none");
@@ -40,7 +45,9 @@ final class PipelinePreprocessing {
         ConfigSource source = ConfigSource.read(spec);
         EnergyAxis a = h.energy();
         PipelineConfig config = PipelineConfig.parse(source.yaml(), source.where(), sets,
-                new EnergyGrid(a.size(), a.offsetEv(), a.scaleEv()));
+                new EnergyGrid(a.size(), a.offsetEv(), a.scaleEv()),
+                new ImageShape(h.ny(), h.nx(), block[0], block[1], h.pixelSize()),
+                new Acquisition(h.beamEnergyKeV(), h.elements()));
         if (!config.purpose().equals("decomposition")) {
             throw new IllegalArgumentException(source.where() + ": config key for: is '" + config.purpose()
                     + "', but the pipeline decomposes counts; use a config with 'for: decomposition' (e.g. eds-survey,"

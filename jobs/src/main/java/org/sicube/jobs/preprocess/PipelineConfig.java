@@ -10,26 +10,30 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
+import org.sicube.jobs.preprocess.stages.Acquisition;
+import org.sicube.jobs.preprocess.stages.ImageShape;
 import org.sicube.jobs.preprocess.stages.Stage;
 import org.sicube.jobs.preprocess.stages.StageParams;
 import org.sicube.jobs.preprocess.stages.Stages;
 import org.sicube.transforms.physics.EnergyGrid;
 
 /**
- * A validated preprocessing pipeline: the stages in order, the energy grid before each of them
- * (grids[i] is stage i's input; the last is the output's), each stage's map names, and the config
+ * A validated preprocessing pipeline: the stages in order, the energy grid and image shape before
+ * each of them (grids[i], shapes[i] are stage i's input; the last are the output's), each stage's
+ * map names, and the config
  * as JSON (overrides applied) for the output header. Built from YAML
  * ({@code stages: [{type: ..., ...}], for: decomposition|display, description: ...}) before Spark
  * starts; every error names its config key.
  */
-public record PipelineConfig(List<Stage> stages, List<EnergyGrid> grids, List<List<String>> mapNames,
-        String purpose, String json) implements Serializable {
+public record PipelineConfig(List<Stage> stages, List<EnergyGrid> grids, List<ImageShape> shapes,
+        List<List<String>> mapNames, String purpose, String json) implements Serializable {
 
     private static final Set<String> TOP_KEYS = Set.of("stages", "for", "description");
     private static final Set<String> PURPOSES = Set.of("decomposition", "display");
 
-    /** Parses {@code yaml} (from {@code where}), applies {@code sets}, and validates against the input grid. */
-    public static PipelineConfig parse(String yaml, String where, List<String> sets, EnergyGrid input) {
+    /** Parses {@code yaml} (from {@code where}), applies {@code sets}, and validates against the input store. */
+    public static PipelineConfig parse(String yaml, String where, List<String> sets, EnergyGrid input,
+            ImageShape shape, Acquisition acquisition) {
         JsonNode tree;
         try {
             tree = new YAMLMapper().readTree(yaml);
@@ -61,12 +65,14 @@ public record PipelineConfig(List<Stage> stages, List<EnergyGrid> grids, List<Li
             if (!(s instanceof ObjectNode o) || !s.path("type").isTextual()) {
                 throw new IllegalArgumentException("config key " + path + ": must be a map with a string 'type', got " + s);
             }
-            stages.add(Stages.parse(new StageParams(o, path)));
+            stages.add(Stages.parse(new StageParams(o, path), acquisition));
         }
         StageOrder.check(stages, purpose);
         List<EnergyGrid> grids = new ArrayList<>(List.of(input));
+        List<ImageShape> shapes = new ArrayList<>(List.of(shape));
         for (Stage s : stages) {
             grids.add(s.output(grids.get(grids.size() - 1)));
+            shapes.add(s.shape(shapes.get(shapes.size() - 1)));
         }
         String json;
         try {
@@ -74,7 +80,8 @@ public record PipelineConfig(List<Stage> stages, List<EnergyGrid> grids, List<Li
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
-        return new PipelineConfig(List.copyOf(stages), List.copyOf(grids), mapNames(stages), purpose, json);
+        return new PipelineConfig(List.copyOf(stages), List.copyOf(grids), List.copyOf(shapes), mapNames(stages),
+                purpose, json);
     }
 
     /** Map names, {@code TYPE_MAP}; a type used more than once is numbered by its stage index. */
@@ -92,6 +99,18 @@ public record PipelineConfig(List<Stage> stages, List<EnergyGrid> grids, List<Li
     /** The energy grid of the output. */
     public EnergyGrid outputGrid() {
         return grids.get(grids.size() - 1);
+    }
+
+    /** The image shape of the output. */
+    public ImageShape outputShape() {
+        return shapes.get(shapes.size() - 1);
+    }
+
+    /** This pipeline with stage {@code i} replaced (by itself bound to its input's summary). */
+    public PipelineConfig withStage(int i, Stage s) {
+        List<Stage> copy = new ArrayList<>(stages);
+        copy.set(i, s);
+        return new PipelineConfig(List.copyOf(copy), grids, shapes, mapNames, purpose, json);
     }
 
     /** All map names in stage order. */

@@ -9,6 +9,8 @@ import org.sicube.datasets.model.SpectrumImage;
 import org.sicube.datasets.store.HeaderJson;
 import org.sicube.jobs.core.AtomicOutput;
 import org.sicube.jobs.core.SparkJob;
+import org.sicube.jobs.preprocess.stages.Acquisition;
+import org.sicube.jobs.preprocess.stages.ImageShape;
 import org.sicube.jobs.store.BlockStore;
 import org.sicube.transforms.physics.EnergyGrid;
 import picocli.CommandLine.Command;
@@ -48,9 +50,12 @@ public final class PreprocessJob extends SparkJob {
     protected void validate() throws Exception {
         header = BlockStore.readHeader(input, new Configuration());
         ConfigSource source = ConfigSource.read(config);
-        EnergyAxis a = header.header().energy();
+        SpectrumImage h = header.header();
+        EnergyAxis a = h.energy();
         pipeline = PipelineConfig.parse(source.yaml(), source.where(), sets,
-                new EnergyGrid(a.size(), a.offsetEv(), a.scaleEv()));
+                new EnergyGrid(a.size(), a.offsetEv(), a.scaleEv()),
+                new ImageShape(h.ny(), h.nx(), header.blockHeight(), header.blockWidth(), h.pixelSize()),
+                new Acquisition(h.beamEnergyKeV(), h.elements()));
     }
 
     @Override

@@ -19,12 +19,17 @@ import org.sicube.datasets.store.HeaderJson;
 import org.sicube.jobs.core.AtomicOutput;
 import org.sicube.jobs.core.Progress;
 import org.sicube.jobs.preprocess.StageChain.ProcessedBlock;
+import org.sicube.jobs.preprocess.stages.ImageShape;
+import org.sicube.jobs.preprocess.stages.Stage;
+import org.sicube.jobs.preprocess.stages.Summary;
+import org.sicube.jobs.preprocess.stages.WorkBlock;
 import org.sicube.jobs.store.BlockStore;
 import org.sicube.transforms.physics.EnergyGrid;
 
 /**
- * The Spark plan of {@code preprocess}: one cheap aggregate pass per stage that needs the sum
- * spectrum (the stages before it applied on the fly, per-partition sums tree-reduced), then one
+ * The Spark plan of {@code preprocess}: one cheap aggregate pass per stage that needs a summary of
+ * its input (the sum spectrum, an exponent histogram, block rims; the stages before it applied on
+ * the fly, per-partition summaries tree-reduced, the stage then bound to the result), then one
  * map pass over the blocks running the whole chain (mapPartitions, state built once per
  * partition, no shuffle). Its result is kept (memory, spilling to disk) while the blocks and the
  * small {@code maps/} dataset are written from it; the store is committed atomically.
@@ -41,21 +46,23 @@ public final class Preprocessing {
         long nBlocks = new org.sicube.datasets.model.BlockGrid(h.ny(), h.nx(), in.blockHeight(), in.blockWidth()).size();
         JavaRDD<PixelBlock> blocks = BlockStore.readBlocks(spark, input);
         int n = config.stages().size();
-        double[][] references = new double[n][];
+        PipelineConfig bound = config;
         for (int i = 0; i < n; i++) {
-            if (config.stages().get(i).needsReference()) {
-                try (Progress p = Progress.start(sc, "preprocess: sum spectrum for stages[" + i + "] "
-                        + config.stages().get(i).type(), nBlocks, h.spectra())) {
-                    references[i] = reference(blocks, config, references, i);
+            Stage stage = bound.stages().get(i);
+            Summary empty = stage.summary(bound.grids().get(i), bound.shapes().get(i));
+            if (empty != null) {
+                try (Progress p = Progress.start(sc, "preprocess: summary of the input of stages[" + i + "] "
+                        + stage.type(), nBlocks, h.spectra())) {
+                    bound = bound.withStage(i, stage.bind(summary(blocks, bound, i, empty), sc));
                     p.done();
                 }
             }
         }
-        double[][] refs = references;
+        PipelineConfig chainConfig = bound;
         JavaRDD<ProcessedBlock> processed = blocks.mapPartitions(it -> {
-            StageChain chain = new StageChain(config, refs, n);
+            StageChain chain = new StageChain(chainConfig, n);
             return map(it, chain);
-        }).persist(StorageLevel.MEMORY_AND_DISK_SER());
+        }).filter(pb -> pb.block() != null).persist(StorageLevel.MEMORY_AND_DISK_SER());
         try {
             DoubleAccumulator total = sc.sc().doubleAccumulator("total after preprocessing");
             try (Progress p = Progress.start(sc, "preprocess: " + stageList(config), nBlocks, h.spectra())) {
@@ -65,7 +72,9 @@ public final class Preprocessing {
                 }), out);
                 p.done();
             }
-            SpectrumImage done = h.withEnergy(axis(config.outputGrid(), h.energy())).withTotalCounts(total.value());
+            ImageShape shape = config.outputShape();
+            SpectrumImage done = reshaped(h, shape).withEnergy(axis(config.outputGrid(), h.energy()))
+                    .withTotalCounts(total.value());
             List<String> names = config.allMaps();
             if (!names.isEmpty()) {
                 Dataset<Row> maps = spark.createDataFrame(
@@ -77,7 +86,7 @@ public final class Preprocessing {
                             + " pixels (more than " + MapImages.MAX_PIXELS + "); the maps are in maps/");
                 }
             }
-            BlockStore.writeHeader(out, HeaderJson.write(done, in.blockHeight(), in.blockWidth(), config.json()));
+            BlockStore.writeHeader(out, HeaderJson.write(done, shape.blockHeight(), shape.blockWidth(), config.json()));
             out.commit();
             return done;
         } finally {
@@ -85,18 +94,18 @@ public final class Preprocessing {
         }
     }
 
-    /** The sum spectrum at stage {@code stage}'s input: earlier stages applied, fixed-point sums merged in a tree. */
-    private static double[] reference(JavaRDD<PixelBlock> blocks, PipelineConfig config, double[][] known, int stage) {
-        double[][] refs = known.clone();
-        int channels = config.grids().get(stage).channels();
+    /** The summary of stage {@code stage}'s input: earlier stages applied, per-partition summaries merged in a tree. */
+    private static Summary summary(JavaRDD<PixelBlock> blocks, PipelineConfig config, int stage, Summary empty) {
         return blocks.mapPartitions(it -> {
-            StageChain prefix = new StageChain(config, refs, stage);
-            ReferenceSum sum = new ReferenceSum(channels);
+            StageChain prefix = new StageChain(config, stage);
             while (it.hasNext()) {
-                prefix.addTo(it.next(), sum);
+                WorkBlock w = prefix.run(it.next());
+                if (w.pixels() > 0) {
+                    empty.add(w);
+                }
             }
-            return List.of(sum).iterator();
-        }).treeReduce(ReferenceSum::merge).spectrum();
+            return List.of(empty).iterator();
+        }).treeReduce(Summary::merge);
     }
 
     private static Iterator<ProcessedBlock> map(Iterator<PixelBlock> it, StageChain chain) {
@@ -111,6 +120,13 @@ public final class Preprocessing {
                 return chain.block(it.next());
             }
         };
+    }
+
+    /** The header with the shape and pixel size after spatial stages. */
+    static SpectrumImage reshaped(SpectrumImage h, ImageShape s) {
+        return new SpectrumImage(s.ny(), s.nx(), h.energy(), s.pixelSize(), h.pixelUnits(), h.signalType(),
+                h.beamEnergyKeV(), h.liveTimeS(), h.realTimeS(), h.elements(), h.detector(), h.sourceFile(),
+                h.sourceFormat(), h.sourceSha256(), h.dataType(), h.totalCounts());
     }
 
     /** The output axis in the input's units. */

@@ -1,73 +1,111 @@
 package org.sicube.jobs.preprocess;
 
 import org.sicube.datasets.model.PixelBlock;
+import org.sicube.jobs.preprocess.stages.SpatialStage;
 import org.sicube.jobs.preprocess.stages.Stage;
+import org.sicube.jobs.preprocess.stages.WorkBlock;
 
 /**
- * The first {@code count} stages of a pipeline as per-partition state (kernels and work arrays
- * built once), run spectrum by spectrum over a block: counts in, processed spectra and per-pixel
- * map values out. One per partition (not thread-safe).
+ * The first {@code count} stages of a (bound) pipeline as per-partition state, kernels and work
+ * arrays built once: a block goes through runs of spectral stages pixel by pixel and through
+ * spatial stages whole. Counts in, processed spectra and per-pixel map values out. One per
+ * partition (not thread-safe).
  */
 final class StageChain {
+    private final PipelineConfig config;
+    private final int count;
     private final Stage.Kernel[] kernels;
+    private final SpatialStage.BlockKernel[] blockKernels;
     private final double[][] mapValues;
-    private final int inChannels;
-    private final int outChannels;
+    private final int[] firstMap;
     private final int maps;
-    private final double[] work;
 
-    StageChain(PipelineConfig config, double[][] references, int count) {
+    StageChain(PipelineConfig config, int count) {
+        this.config = config;
+        this.count = count;
         kernels = new Stage.Kernel[count];
+        blockKernels = new SpatialStage.BlockKernel[count];
         mapValues = new double[count][];
+        firstMap = new int[count];
         int m = 0;
         for (int i = 0; i < count; i++) {
             Stage s = config.stages().get(i);
-            kernels[i] = s.kernel(config.grids().get(i), references[i]);
+            if (s instanceof SpatialStage spatial) {
+                blockKernels[i] = spatial.blockKernel(config.grids().get(i), config.shapes().get(i));
+            } else {
+                kernels[i] = s.kernel(config.grids().get(i));
+            }
             mapValues[i] = new double[s.maps().size()];
+            firstMap[i] = m;
             m += mapValues[i].length;
         }
         maps = m;
-        inChannels = config.grids().get(0).channels();
-        outChannels = config.grids().get(count).channels();
-        work = new double[inChannels];
     }
 
-    /** Runs the stages on the spectrum at {@code offset} of {@code counts}; the result is valid until the next call. */
-    double[] spectrum(float[] counts, int offset) {
-        double[] s = work;
-        for (int i = 0; i < inChannels; i++) {
-            s[i] = counts[offset + i];
+    /** Runs the stages over block {@code b}. */
+    WorkBlock run(PixelBlock b) {
+        float[] counts = b.counts();
+        double[] data = new double[counts.length];
+        for (int i = 0; i < data.length; i++) {
+            data[i] = counts[i];
         }
-        for (int k = 0; k < kernels.length; k++) {
-            s = kernels[k].apply(s, mapValues[k]);
-        }
-        return s;
-    }
-
-    /** Processes a whole block: the output block and the maps ({@code maps[m][pixel]}, row-major in the block). */
-    ProcessedBlock block(PixelBlock b) {
-        float[] out = new float[b.pixels() * outChannels];
-        float[][] m = new float[maps][b.pixels()];
-        for (int p = 0; p < b.pixels(); p++) {
-            double[] s = spectrum(b.counts(), p * inChannels);
-            for (int i = 0; i < outChannels; i++) {
-                out[p * outChannels + i] = (float) s[i];
+        WorkBlock w = new WorkBlock(b.y0(), b.x0(), b.height(), b.width(), b.channels(), data,
+                new double[maps][b.pixels()]);
+        int i = 0;
+        while (i < count) {
+            if (blockKernels[i] != null) {
+                blockKernels[i].apply(w, firstMap[i]);
+                i++;
+            } else {
+                int end = i;
+                while (end < count && blockKernels[end] == null) {
+                    end++;
+                }
+                spectral(w, i, end);
+                i = end;
             }
-            int j = 0;
-            for (double[] values : mapValues) {
-                for (double v : values) {
-                    m[j++][p] = (float) v;
+        }
+        return w;
+    }
+
+    /** Runs spectral stages [from, to) spectrum by spectrum. */
+    private void spectral(WorkBlock w, int from, int to) {
+        int in = config.grids().get(from).channels();
+        int out = config.grids().get(to).channels();
+        double[] result = new double[w.pixels() * out];
+        double[] work = new double[in];
+        for (int p = 0; p < w.pixels(); p++) {
+            System.arraycopy(w.data, p * in, work, 0, in);
+            double[] s = work;
+            for (int k = from; k < to; k++) {
+                s = kernels[k].apply(s, mapValues[k]);
+                for (int m = 0; m < mapValues[k].length; m++) {
+                    w.maps[firstMap[k] + m][p] = mapValues[k][m];
                 }
             }
+            System.arraycopy(s, 0, result, p * out, out);
         }
-        return new ProcessedBlock(new PixelBlock(b.y0(), b.x0(), b.height(), b.width(), outChannels, out), m);
+        w.data = result;
+        w.channels = out;
     }
 
-    /** Adds every processed spectrum of {@code b} to {@code sum}. */
-    void addTo(PixelBlock b, ReferenceSum sum) {
-        for (int p = 0; p < b.pixels(); p++) {
-            sum.add(spectrum(b.counts(), p * inChannels));
+    /** Processes a whole block: the output block (null when binning left no pixel) and the maps as float. */
+    ProcessedBlock block(PixelBlock b) {
+        WorkBlock w = run(b);
+        if (w.pixels() == 0) {
+            return new ProcessedBlock(null, null);
         }
+        float[] out = new float[w.data.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = (float) w.data[i];
+        }
+        float[][] m = new float[maps][w.pixels()];
+        for (int j = 0; j < maps; j++) {
+            for (int p = 0; p < w.pixels(); p++) {
+                m[j][p] = (float) w.maps[j][p];
+            }
+        }
+        return new ProcessedBlock(new PixelBlock(w.y0, w.x0, w.height, w.width, w.channels, out), m);
     }
 
     /** A processed block and its per-pixel maps ({@code maps[m]} in the pipeline's map order). */

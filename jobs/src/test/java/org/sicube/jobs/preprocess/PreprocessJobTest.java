@@ -76,12 +76,17 @@ class PreprocessJobTest {
 
     /** The named map of an output store as a row-major N × N image. */
     static Map<String, double[]> maps(String store) {
+        return maps(store, N, N);
+    }
+
+    /** The named map of an output store of ny × nx pixels as a row-major image. */
+    static Map<String, double[]> maps(String store, int ny, int nx) {
         Map<String, double[]> out = new HashMap<>();
         for (Row r : TestSpark.get().read().parquet(store + "/maps").collectAsList()) {
-            double[] img = out.computeIfAbsent(r.getString(4), k -> new double[N * N]);
+            double[] img = out.computeIfAbsent(r.getString(4), k -> new double[ny * nx]);
             List<Float> v = r.getList(5);
             for (int i = 0; i < v.size(); i++) {
-                img[(r.getInt(0) + i / r.getInt(3)) * N + r.getInt(1) + i % r.getInt(3)] = v.get(i);
+                img[(r.getInt(0) + i / r.getInt(3)) * nx + r.getInt(1) + i % r.getInt(3)] = v.get(i);
             }
         }
         return out;

@@ -20,6 +20,7 @@ public final class Lcpl {
     private final double[] basisHigh;
     private double amplitudeLow = Double.NaN;
     private double amplitudeHigh = Double.NaN;
+    private double reducedChiSquare = Double.NaN;
 
     public Lcpl(EnergyGrid grid, PowerLawWindow window, double exponentLow, double exponentHigh) {
         if (!(exponentLow < exponentHigh) || !Double.isFinite(exponentLow) || !Double.isFinite(exponentHigh)) {
@@ -47,6 +48,11 @@ public final class Lcpl {
     /** Amplitude of E^-r_hi from the last fit; NaN after an invalid fit. */
     public double amplitudeHigh() {
         return amplitudeHigh;
+    }
+
+    /** Σ (y − b)² / max(b, 1) over the window channels of the last fit, per degree of freedom (n − 2); NaN when invalid. */
+    public double reducedChiSquare() {
+        return reducedChiSquare;
     }
 
     /**
@@ -87,9 +93,17 @@ public final class Lcpl {
         if (!(total > 0) || !Double.isFinite(total)) {
             amplitudeLow = Double.NaN;
             amplitudeHigh = Double.NaN;
+            reducedChiSquare = Double.NaN;
             return false;
         }
         solveNonNegative(s11, s12, s22, t1, t2);
+        double chi2 = 0;
+        for (int j = 0; j < window.channelCount(); j++) {
+            double b = amplitudeLow * basisLow[j] + amplitudeHigh * basisHigh[j];
+            double d = spectrum[first + j] - b;
+            chi2 += d * d / Math.max(b, 1.0);
+        }
+        reducedChiSquare = window.channelCount() > 2 ? chi2 / (window.channelCount() - 2) : Double.NaN;
         return true;
     }
 

@@ -21,6 +21,7 @@ public final class PowerLawBackground {
     private final double[] lnEdge;
     private final double[] lnCentre;
     private final double[] model;
+    private final double[] featureWork;
 
     public PowerLawBackground(EnergyGrid grid, PowerLawWindow window, PowerLawEstimator estimator) {
         if (window.endChannel() > grid.channels()) {
@@ -36,6 +37,7 @@ public final class PowerLawBackground {
             lnCentre[j] = Math.log(grid.energyEv(window.firstChannel() + j));
         }
         model = new double[n];
+        featureWork = new double[featureCount()];
     }
 
     public PowerLawWindow window() {
@@ -45,12 +47,47 @@ public final class PowerLawBackground {
     /** Fits A and r to {@code spectrum} into {@code out}; returns {@code out.valid()}. */
     public boolean fit(double[] spectrum, PowerLawFit out) {
         checkLength(spectrum);
-        switch (estimator) {
-            case LOG_LOG -> fitLogLog(spectrum, out);
-            default -> fitTwoArea(spectrum, out);
-        }
+        features(spectrum, featureWork, 0);
+        fitFeatures(featureWork, 0, out);
         if (out.valid()) {
             out.setReducedChiSquare(reducedChiSquare(spectrum, out));
+        }
+        return out.valid();
+    }
+
+    /**
+     * Numbers per spectrum the estimator needs from the window: the two half-window areas
+     * {@code I1, I2} (counts) for the two-area methods, the window's channel counts for log-log.
+     * They are linear in the counts, so a weighted mean of spectra has the weighted mean features.
+     */
+    public int featureCount() {
+        return estimator == PowerLawEstimator.LOG_LOG ? window.channelCount() : 2;
+    }
+
+    /** Writes the window features of {@code spectrum} into {@code out[offset .. offset + featureCount())}. */
+    public void features(double[] spectrum, double[] out, int offset) {
+        int first = window.firstChannel();
+        if (estimator == PowerLawEstimator.LOG_LOG) {
+            System.arraycopy(spectrum, first, out, offset, window.channelCount());
+            return;
+        }
+        int half = window.channelCount() / 2;
+        double i1 = 0;
+        double i2 = 0;
+        for (int j = 0; j < half; j++) {
+            i1 += spectrum[first + j];
+            i2 += spectrum[first + half + j];
+        }
+        out[offset] = i1;
+        out[offset + 1] = i2;
+    }
+
+    /** Fits A and r from window features (see {@link #features}) into {@code out}, without χ²; returns validity. */
+    public boolean fitFeatures(double[] f, int offset, PowerLawFit out) {
+        if (estimator == PowerLawEstimator.LOG_LOG) {
+            fitLogLog(f, offset, out);
+        } else {
+            fitTwoArea(f[offset], f[offset + 1], out);
         }
         return out.valid();
     }
@@ -77,15 +114,7 @@ public final class PowerLawBackground {
         }
     }
 
-    private void fitTwoArea(double[] y, PowerLawFit out) {
-        int first = window.firstChannel();
-        int half = window.channelCount() / 2;
-        double i1 = 0;
-        double i2 = 0;
-        for (int j = 0; j < half; j++) {
-            i1 += y[first + j];
-            i2 += y[first + half + j];
-        }
+    private void fitTwoArea(double i1, double i2, PowerLawFit out) {
         if (!(i1 > 0) || !(i2 > 0) || !Double.isFinite(i1 + i2)) {
             out.invalidate();
             return;
@@ -99,8 +128,7 @@ public final class PowerLawBackground {
         out.set(TwoAreaMethod.amplitude(i2, r, e2, e3), r);
     }
 
-    private void fitLogLog(double[] y, PowerLawFit out) {
-        int first = window.firstChannel();
+    private void fitLogLog(double[] y, int first, PowerLawFit out) {
         double lnWidth = Math.log(grid.scaleEv());
         double sw = 0, sx = 0, sy = 0, sxx = 0, sxy = 0;
         for (int j = 0; j < window.channelCount(); j++) {
@@ -125,7 +153,11 @@ public final class PowerLawBackground {
         out.set(Math.exp(intercept), -slope);
     }
 
-    private double reducedChiSquare(double[] y, PowerLawFit fit) {
+    /** Σ (y − b)² / max(b, 1) over the window for the background b of {@code fit}, per degree of freedom. */
+    public double reducedChiSquare(double[] y, PowerLawFit fit) {
+        if (!fit.valid()) {
+            return Double.NaN;
+        }
         int n = channelCounts(fit.amplitude(), fit.exponent(), window.channelCount());
         int first = window.firstChannel();
         double chi2 = 0;

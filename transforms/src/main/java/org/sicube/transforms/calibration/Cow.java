@@ -71,7 +71,9 @@ public final class Cow {
             for (int end = lo; end <= hi; end++) {
                 double best = Double.NEGATIVE_INFINITY;
                 int bestStart = -1;
-                for (int u = -slack; u <= slack; u++) {
+                // u = 0, 1, −1, 2, … so that ties (flat, uncorrelated segments) keep the least warp.
+                for (int v = 0; v <= 2 * slack; v++) {
+                    int u = v % 2 == 0 ? v / 2 : -(v + 1) / 2;
                     int start = end - nominal - u;
                     if (start < 0 || start >= end || score[k - 1][start] == Double.NEGATIVE_INFINITY) {
                         continue;
@@ -99,6 +101,23 @@ public final class Cow {
     /** Sample channel boundaries of the last warp, one per target boundary ({@code N + 1} values). */
     public int[] sampleBoundaries() {
         return chosen.clone();
+    }
+
+    /**
+     * Mean over the target's channels of |sample position − target position| (channels) of the
+     * last warp, the sample position interpolated linearly between the segment boundaries.
+     */
+    public double meanAbsoluteWarp() {
+        double sum = 0;
+        for (int k = 1; k < targetBound.length; k++) {
+            int tLo = targetBound[k - 1];
+            int tHi = targetBound[k];
+            double step = (double) (chosen[k] - chosen[k - 1]) / (tHi - tLo);
+            for (int t = k == 1 ? tLo : tLo + 1; t <= tHi; t++) {
+                sum += Math.abs(chosen[k - 1] + (t - tLo) * step - t);
+            }
+        }
+        return sum / targetLength;
     }
 
     /** Pearson correlation of sample[start..end] resampled onto target[tLo..tHi]; 0 if either is flat. */

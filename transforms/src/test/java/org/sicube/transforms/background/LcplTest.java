@@ -29,6 +29,7 @@ class LcplTest {
         assertTrue(lcpl.fitAndSubtract(y));
         assertEquals(4e7, lcpl.amplitudeLow(), 1e-8 * 4e7);
         assertEquals(2e12, lcpl.amplitudeHigh(), 1e-8 * 2e12);
+        assertEquals(0.0, lcpl.reducedChiSquare(), 1e-9);
         int first = PowerLawWindow.of(GRID, 250, 400).firstChannel();
         for (int i = first; i < y.length; i++) {
             assertTrue(Math.abs(y[i]) < 1e-6 * original[i], "residual at " + i);

@@ -19,6 +19,10 @@ class CowTest {
         return s;
     }
 
+    static double rippled(double x) {
+        return peaks(x) + 30 * Math.sin(2 * Math.PI * x / 37);
+    }
+
     static int argmaxNear(double[] y, double c) {
         int best = (int) c - 30;
         for (int i = (int) c - 30; i <= (int) c + 30; i++) {
@@ -86,5 +90,31 @@ class CowTest {
         double[] warped = new double[n];
         new Cow(n, n, 25, 2).warp(target.clone(), target, warped);
         assertArrayEquals(target, warped, 1e-9);
+    }
+
+    /**
+     * The peaks plus a ripple of period 37 channels, so that every segment has structure, under
+     * the warp of {@link #undoesANonLinearWarp} (features moved by 12·sin(π i/999) channels, the
+     * ends pinned): the mean absolute warp found is the true mean displacement 12·2/π = 7.6
+     * channels to 1.5 (the warp is piecewise linear per 40-channel segment, with slack 3), and 0
+     * for an aligned sample.
+     */
+    @Test
+    void meanAbsoluteWarpMeasuresTheDisplacement() {
+        int n = 1000;
+        double[] target = new double[n];
+        double[] sample = new double[n];
+        double truth = 0;
+        for (int i = 0; i < n; i++) {
+            target[i] = rippled(i);
+            double d = 12 * Math.sin(Math.PI * i / (n - 1));
+            sample[i] = rippled(i - d);
+            truth += d / n;
+        }
+        Cow cow = new Cow(n, n, 40, 3);
+        cow.warp(sample, target, new double[n]);
+        assertEquals(truth, cow.meanAbsoluteWarp(), 1.5);
+        cow.warp(target, target, new double[n]);
+        assertEquals(0.0, cow.meanAbsoluteWarp(), 1e-12);
     }
 }

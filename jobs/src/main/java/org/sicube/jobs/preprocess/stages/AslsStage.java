@@ -38,7 +38,7 @@ public record AslsStage(double lambda, double p, int iterations) implements Stag
     }
 
     @Override
-    public Kernel kernel(EnergyGrid in, double[] reference) {
+    public Kernel kernel(EnergyGrid in) {
         Asls asls = new Asls(in.channels(), lambda, p, iterations);
         double[] work = new double[in.channels()];
         return (s, maps) -> {

@@ -33,7 +33,7 @@ public record CalibrateStage(double offsetEv, double scaleEv) implements Stage {
     }
 
     @Override
-    public Kernel kernel(EnergyGrid in, double[] reference) {
+    public Kernel kernel(EnergyGrid in) {
         return (s, maps) -> s;
     }
 }

@@ -39,7 +39,7 @@ public record CropStage(String key, double fromEv, double toEv) implements Stage
     }
 
     @Override
-    public Kernel kernel(EnergyGrid in, double[] reference) {
+    public Kernel kernel(EnergyGrid in) {
         int first = first(in);
         double[] out = new double[end(in) - first];
         return (s, maps) -> {

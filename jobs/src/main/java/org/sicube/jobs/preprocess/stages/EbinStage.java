@@ -33,7 +33,7 @@ public record EbinStage(String key, int factor) implements Stage {
     }
 
     @Override
-    public Kernel kernel(EnergyGrid in, double[] reference) {
+    public Kernel kernel(EnergyGrid in) {
         double[] out = new double[in.channels() / factor];
         return (s, maps) -> {
             for (int j = 0, i = 0; j < out.length; j++) {

@@ -47,7 +47,7 @@ public record GainStage(double gain, double offset, double readNoise) implements
     }
 
     @Override
-    public Kernel kernel(EnergyGrid in, double[] reference) {
+    public Kernel kernel(EnergyGrid in) {
         DetectorNoise noise = new DetectorNoise(gain, readNoise * readNoise);
         return (s, maps) -> {
             for (int i = 0; i < s.length; i++) {

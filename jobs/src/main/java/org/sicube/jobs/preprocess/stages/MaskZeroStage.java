@@ -25,7 +25,7 @@ public record MaskZeroStage(double belowEv) implements Stage {
     }
 
     @Override
-    public Kernel kernel(EnergyGrid in, double[] reference) {
+    public Kernel kernel(EnergyGrid in) {
         int end = (int) Math.max(0, Math.min(in.channels(), Math.ceil(in.channelOf(belowEv) - 1e-9)));
         return (s, maps) -> {
             java.util.Arrays.fill(s, 0, end, 0.0);

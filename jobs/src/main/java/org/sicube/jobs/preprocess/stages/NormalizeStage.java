@@ -63,7 +63,7 @@ public record NormalizeStage(String key, String method, double fromEv, double to
     }
 
     @Override
-    public Kernel kernel(EnergyGrid in, double[] reference) {
+    public Kernel kernel(EnergyGrid in) {
         SpectrumNormalization n = switch (method) {
             case "total" -> new TotalCountsNormalization(target);
             case "snv" -> new SnvNormalization();

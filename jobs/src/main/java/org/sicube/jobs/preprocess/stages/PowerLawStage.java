@@ -18,6 +18,11 @@ public record PowerLawStage(String key, double fromEv, double toEv, PowerLawEsti
 
     static PowerLawStage parse(StageParams p) {
         p.allowOnly("window", "method");
+        return read(p);
+    }
+
+    /** Reads {@code window} and {@code method} (for stages that fit the same law, e.g. lba). */
+    static PowerLawStage read(StageParams p) {
         double[] w = p.pair("window");
         String m = p.text("method", "two-area");
         PowerLawEstimator e = switch (m) {
@@ -57,7 +62,7 @@ public record PowerLawStage(String key, double fromEv, double toEv, PowerLawEsti
     }
 
     @Override
-    public Kernel kernel(EnergyGrid in, double[] reference) {
+    public Kernel kernel(EnergyGrid in) {
         PowerLawBackground bg = new PowerLawBackground(in, PowerLawWindow.of(in, fromEv, toEv), estimator);
         PowerLawFit fit = new PowerLawFit();
         return (s, maps) -> {

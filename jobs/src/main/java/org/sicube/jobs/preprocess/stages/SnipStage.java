@@ -33,7 +33,7 @@ public record SnipStage(String key, int window) implements Stage {
     }
 
     @Override
-    public Kernel kernel(EnergyGrid in, double[] reference) {
+    public Kernel kernel(EnergyGrid in) {
         Snip snip = new Snip(in.channels(), window);
         double[] work = new double[in.channels()];
         return (s, maps) -> {

@@ -2,13 +2,15 @@ package org.sicube.jobs.preprocess.stages;
 
 import java.io.Serializable;
 import java.util.List;
+import org.apache.spark.api.java.JavaSparkContext;
 import org.sicube.transforms.physics.EnergyGrid;
 
 /**
  * One validated preprocessing stage: a small serializable description (energies in eV, shifts and
  * windows in channels where named so) shipped to the executors, where {@link #kernel} builds its
- * per-partition state once. A stage may change the energy grid (crop, ebin, calibrate), may need
- * a global reference (the sum spectrum at its input), and may emit per-pixel maps.
+ * per-partition state once. A stage may change the energy grid (crop, ebin, calibrate) or the
+ * image shape (bin), may need a {@link Summary} of all its input (the sum spectrum, say) from a
+ * pass before the chain, and may emit per-pixel maps.
  */
 public interface Stage extends Serializable {
 
@@ -21,14 +23,27 @@ public interface Stage extends Serializable {
      */
     EnergyGrid output(EnergyGrid in);
 
+    /** The image shape after this stage; throws naming the config key when it cannot apply. */
+    default ImageShape shape(ImageShape in) {
+        return in;
+    }
+
     /** Names of the per-pixel maps this stage emits, in the order of the kernel's map values. */
     default List<String> maps() {
         return List.of();
     }
 
-    /** True when the kernel needs the sum spectrum of all pixels at this stage's input. */
-    default boolean needsReference() {
-        return false;
+    /** An empty accumulator of what the stage needs to know about all its input, or null when nothing. */
+    default Summary summary(EnergyGrid in, ImageShape shape) {
+        return null;
+    }
+
+    /**
+     * This stage with its finished {@link #summary} (called on the driver); large parts are
+     * broadcast through {@code spark} rather than shipped with every task.
+     */
+    default Stage bind(Summary done, JavaSparkContext spark) {
+        return this;
     }
 
     /** True when the stage's input must still be counts (Poisson variance = mean): not after a normalization. */
@@ -41,8 +56,8 @@ public interface Stage extends Serializable {
         return false;
     }
 
-    /** Builds the per-partition state; {@code reference} is the input sum spectrum or null when not needed. */
-    Kernel kernel(EnergyGrid in, double[] reference);
+    /** Builds the per-partition state (after {@link #bind}). */
+    Kernel kernel(EnergyGrid in);
 
     /** Per-partition state of a stage; one per thread. */
     interface Kernel {

@@ -87,6 +87,22 @@ public final class StageParams {
         return v.asText();
     }
 
+    /** A non-empty list of strings, e.g. {@code [Fe, Cr]}. */
+    public List<String> texts(String name) {
+        JsonNode v = require(name);
+        if (!v.isArray() || v.isEmpty()) {
+            throw error(name, "must be a non-empty list of strings, got " + v);
+        }
+        List<String> out = new java.util.ArrayList<>();
+        for (JsonNode e : v) {
+            if (!e.isTextual()) {
+                throw error(name, "must be a list of strings, got " + v);
+            }
+            out.add(e.asText());
+        }
+        return out;
+    }
+
     /** A pair {@code [a, b]} of numbers with a < b (a window or range). */
     public double[] pair(String name) {
         JsonNode v = require(name);

@@ -43,7 +43,7 @@ public record TransferStage(BandedTransfer model, EnergyGrid learnedOn, String l
     }
 
     @Override
-    public Kernel kernel(EnergyGrid in, double[] reference) {
+    public Kernel kernel(EnergyGrid in) {
         double[] out = new double[in.channels()];
         return (s, maps) -> model.apply(s, out);
     }

@@ -5,7 +5,7 @@ package org.sicube.transforms.decomposition.nmf;
  * KKT matrix of a closure-constrained solve is symmetric but indefinite, so Cholesky does not
  * apply). The matrix is row-major {@code n × n} and is overwritten; the solution replaces b.
  */
-final class SmallLinearSolve {
+public final class SmallLinearSolve {
 
     /** A pivot below this fraction of the largest matrix entry counts as singular. */
     static final double SINGULAR = 1e-13;
@@ -13,7 +13,7 @@ final class SmallLinearSolve {
     private SmallLinearSolve() {
     }
 
-    static boolean solve(double[] a, double[] b, int n) {
+    public static boolean solve(double[] a, double[] b, int n) {
         double largest = 0;
         for (int i = 0; i < n * n; i++) {
             largest = Math.max(largest, Math.abs(a[i]));

@@ -1,6 +1,4 @@
-package org.sicube.jobs.preprocess;
-
-import java.io.Serializable;
+package org.sicube.jobs.preprocess.stages;
 
 /**
  * The sum spectrum of all pixels (a stage's global reference), accumulated in fixed point
@@ -8,7 +6,7 @@ import java.io.Serializable;
  * reference, and so the output, does not depend on the block size or the partitioning. Values
  * are resolved to about 1e-6; a channel overflows only beyond 8.8e12 in total (an error).
  */
-final class ReferenceSum implements Serializable {
+final class ReferenceSum implements Summary {
     private static final double ONE = 1 << 20;
     private final long[] sum;
 
@@ -16,18 +14,27 @@ final class ReferenceSum implements Serializable {
         sum = new long[channels];
     }
 
-    void add(double[] spectrum) {
+    @Override
+    public void add(WorkBlock b) {
+        for (int p = 0; p < b.pixels(); p++) {
+            add(b.data, p * b.channels);
+        }
+    }
+
+    private void add(double[] data, int offset) {
         for (int i = 0; i < sum.length; i++) {
-            double v = spectrum[i];
+            double v = data[offset + i];
             if (Double.isFinite(v)) {
                 sum[i] = Math.addExact(sum[i], Math.round(v * ONE));
             }
         }
     }
 
-    ReferenceSum merge(ReferenceSum other) {
+    @Override
+    public ReferenceSum merge(Summary other) {
+        long[] o = ((ReferenceSum) other).sum;
         for (int i = 0; i < sum.length; i++) {
-            sum[i] = Math.addExact(sum[i], other.sum[i]);
+            sum[i] = Math.addExact(sum[i], o[i]);
         }
         return this;
     }
