@@ -6,6 +6,7 @@ import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.SparkSession;
 import org.sicube.datasets.model.SpectrumImage;
+import org.sicube.jobs.anomaly.AnomalyModels;
 import org.sicube.jobs.anomaly.AnomalySettings;
 import org.sicube.jobs.anomaly.AnomalyStage;
 import org.sicube.jobs.core.AtomicOutput;
@@ -20,6 +21,7 @@ import org.sicube.jobs.phasemap.PhaseMapStage;
 import org.sicube.jobs.phasemap.PhaseModel;
 import org.sicube.jobs.run.RunDirectory;
 import org.sicube.jobs.store.BlockStore;
+import org.sicube.transforms.anomaly.ComponentSupport;
 import org.sicube.transforms.decomposition.WeightedPcaModel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -59,6 +61,11 @@ public final class PipelineJob extends SparkJob {
             description = "Per-pixel false-alarm rate of the anomaly (residual) pass.")
     double falseAlarm;
 
+    @Option(names = "--rare-fraction", defaultValue = "" + ComponentSupport.DEFAULT_RARE_FRACTION, paramLabel = "F",
+            description = "Anomaly pass: a PCA component carried by fewer than F × the pixels is a rare phase, "
+                    + "left out of the model the residual is taken against; 0 keeps all.")
+    double rareFraction;
+
     @Option(names = "--overwrite", description = "Replace an existing run directory at --output.")
     boolean overwrite;
 
@@ -87,7 +94,7 @@ public final class PipelineJob extends SparkJob {
         if (nmfClosure && nmf == null) {
             throw new IllegalArgumentException("--nmf-closure needs --nmf K");
         }
-        anomaly = new AnomalySettings(falseAlarm, null, AnomalySettings.DEFAULT_MAX_FLAGGED, 130);
+        anomaly = new AnomalySettings(falseAlarm, null, AnomalySettings.DEFAULT_MAX_FLAGGED, 130, rareFraction);
         if (!BlockStore.isStore(input, new Configuration())) {
             ingestion = new Ingestion(input, readerOptions, block, true);
         }
@@ -105,6 +112,7 @@ public final class PipelineJob extends SparkJob {
             config.put("phases", phases == null ? "largest mean silhouette, 2..10" : phases);
             config.put("nmf", nmf == null ? "no" : nmf + (nmfClosure ? " with closure" : ""));
             config.put("falseAlarm", falseAlarm);
+            config.put("rareFraction", rareFraction);
             config.put("master", spark.sparkContext().master());
             run.manifest().config(config);
 
@@ -125,10 +133,12 @@ public final class PipelineJob extends SparkJob {
             Overview.write(run, h, summary);
             run.manifest().stage("overview", (System.nanoTime() - t) / 1e9)
                     .count("spectra", h.spectra()).count("channels", h.channels()).count("totalCounts", h.totalCounts());
-            WeightedPcaModel model = DecomposeStage.run(spark, store, h, run, components, false);
+            DecomposeStage.Fitted fitted = DecomposeStage.fit(spark, store, h, run, components, false);
+            WeightedPcaModel model = fitted.model();
             if (model.components() > 0) {
                 PhaseMapStage.run(spark, store, model, run, phases);
-                AnomalyStage.run(spark, store, h, model, run, anomaly);
+                AnomalyStage.run(spark, store, h, AnomalyModels.major(model, fitted.support(), rareFraction), run,
+                        anomaly);
             } else {
                 System.out.println("phasemap, anomaly: skipped, the decomposition kept no component above the noise");
             }

@@ -22,6 +22,7 @@ import org.sicube.jobs.testing.JobRun;
 import org.sicube.jobs.testing.TestSpark;
 import org.sicube.transforms.anomaly.BlockResiduals;
 import org.sicube.transforms.anomaly.ConnectedRegions;
+import org.sicube.transforms.anomaly.PcaReconstruction;
 import org.sicube.transforms.decomposition.WeightedPcaModel;
 
 /**
@@ -145,7 +146,7 @@ class AnomalyJobTest {
         double raw = 0;
         double reconstructed = 0;
         for (PixelBlock b : blocks) {
-            BlockResiduals r = new BlockResiduals(model, b.counts(), b.pixels(), b.channels());
+            BlockResiduals r = new BlockResiduals(PcaReconstruction.of(model), b.counts(), b.pixels(), b.channels());
             for (int i = 0; i < b.pixels(); i++) {
                 if (rare.contains((b.y0() + i / b.width()) * N + b.x0() + i % b.width())) {
                     double[] xHat = r.reconstruction(i);
