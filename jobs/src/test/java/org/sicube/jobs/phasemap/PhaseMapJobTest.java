@@ -2,16 +2,15 @@ package org.sicube.jobs.phasemap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sicube.jobs.testing.HyperSpy;
 import org.sicube.jobs.testing.JobRun;
 import org.sicube.jobs.testing.TestSpark;
 
@@ -61,7 +60,7 @@ class PhaseMapJobTest {
         assertTrue(ari >= 0.99, "ARI " + ari);
         assertTrue(p.out().contains("P = 4:"), p.out());
 
-        String out = hyperspy("import hyperspy.api as hs, sys\n"
+        String out = HyperSpy.run("import hyperspy.api as hs, sys\n"
                 + "s = hs.load(sys.argv[1])\n"
                 + "print(sorted((x.metadata.General.title, x.data.shape) for x in s))\n", run.resolve("results.hspy"));
         assertTrue(out.contains("('phase map', (100, 100))"), out);
@@ -138,16 +137,5 @@ class PhaseMapJobTest {
 
     private static double pairs(long n) {
         return n * (n - 1) / 2.0;
-    }
-
-    private static String hyperspy(String script, Path file) throws Exception {
-        String python = System.getProperty("sicube.python", "/usr/bin/python3");
-        Process p = new ProcessBuilder(python, "-c", script, file.toString()).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!p.waitFor(120, TimeUnit.SECONDS)) {
-            fail("HyperSpy did not finish within 120 s");
-        }
-        assertEquals(0, p.exitValue(), "HyperSpy failed:\n" + out);
-        return out;
     }
 }
