@@ -34,7 +34,7 @@ public final class AnomalyModels {
     }
 
     /** The model of run directory {@code run}: its PCA ({@code model.bin}) if any, else its NMF. */
-    static Reconstruction read(String run, Configuration conf, double rareFraction) throws IOException {
+    public static Reconstruction read(String run, Configuration conf, double rareFraction) throws IOException {
         if (new org.apache.hadoop.fs.Path(run, ModelFiles.BINARY).getFileSystem(conf)
                 .exists(new org.apache.hadoop.fs.Path(run, ModelFiles.BINARY))) {
             return major(ModelFiles.read(run, conf), ComponentSupportFile.read(run, conf), rareFraction);

@@ -14,8 +14,8 @@ import org.sicube.transforms.anomaly.DevianceThreshold;
  * block: {@code y0, x0, height, width} (int) and {@code flagged} (binary: height × width bytes,
  * row-major, 1 = deviance above the threshold, 0 = not). The layout of the phase labels.
  */
-final class MaskParquet {
-    static final String DIR = "anomaly_mask";
+public final class MaskParquet {
+    public static final String DIR = "anomaly_mask";
     static final StructType SCHEMA = DataTypes.createStructType(List.of(
             DataTypes.createStructField("y0", DataTypes.IntegerType, false),
             DataTypes.createStructField("x0", DataTypes.IntegerType, false),

@@ -9,7 +9,9 @@ import java.util.List;
 import org.apache.hadoop.conf.Configuration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sicube.jobs.bench.RarePhaseTruth;
 import org.sicube.jobs.testing.JobRun;
+import org.sicube.jobs.testing.TestSpark;
 
 /**
  * The rare-phase acceptance test at CI size with a model fitted (objective K) on a nominal
@@ -41,14 +43,15 @@ class AnomalyJobTest {
         // Fitted on a nominal field, every component is a major phase: none is left out.
         assertTrue(a.out().contains("4 of K = 4 components"), a.out());
 
-        Acceptance acceptance = new Acceptance(store, N, N);
+        RarePhaseTruth acceptance = new RarePhaseTruth(store, N, N);
         assertEquals(4 * 13, acceptance.rarePixels().size(), "four discs of radius 2, 13 pixels each");
-        Acceptance.Rates rates = acceptance.rates(run.resolve(MaskParquet.DIR));
+        RarePhaseTruth.Rates rates = acceptance.rates(TestSpark.get(), run.resolve(MaskParquet.DIR));
         System.out.println("anomaly (nominal model): " + rates);
         assertTrue(rates.recall() >= 0.95, rates.toString());
         assertTrue(rates.falseRate() <= 1e-4, rates.toString());
-        acceptance.inclusionsAreNamedRegions(run.resolve("regions.json"));
-        double[] window = acceptance.auWindow(AnomalyModels.read(model.toString(), new Configuration(), 1e-3), 0.02);
+        assertEquals(List.of(), acceptance.regionProblems(run.resolve("regions.json"), RarePhaseTruth.AU_LINES));
+        double[] window = acceptance.auWindow(TestSpark.get(),
+                AnomalyModels.read(model.toString(), new Configuration(), 1e-3), 0.02);
         System.out.printf("Au Mα window over the inclusions: raw %.0f counts, reconstructed %.1f (%.1f %%)%n",
                 window[0], window[1], 100 * window[1] / window[0]);
         assertTrue(window[1] < 0.1 * window[0], "reconstruction keeps the Au line: " + window[1] + " of " + window[0]);
@@ -59,7 +62,7 @@ class AnomalyJobTest {
                 "--output", withNominal.toString());
         assertEquals(0, n.exitCode(), n.err());
         assertTrue(n.out().contains("of the nominal store " + nominal), n.out());
-        Acceptance.Rates nominalRates = acceptance.rates(withNominal.resolve(MaskParquet.DIR));
+        RarePhaseTruth.Rates nominalRates = acceptance.rates(TestSpark.get(), withNominal.resolve(MaskParquet.DIR));
         assertTrue(nominalRates.recall() >= 0.95, "with --nominal: " + nominalRates);
         assertTrue(nominalRates.falseRate() <= 1e-4, "with --nominal: " + nominalRates);
 

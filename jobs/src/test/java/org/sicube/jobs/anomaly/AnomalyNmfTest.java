@@ -5,10 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sicube.jobs.decompose.ModelFiles;
+import org.sicube.jobs.bench.RarePhaseTruth;
 import org.sicube.jobs.testing.JobRun;
+import org.sicube.jobs.testing.TestSpark;
 
 /**
  * The anomaly pass with an NMF model: {@code decompose --method nmf} of a nominal synthetic EDS
@@ -33,12 +36,12 @@ class AnomalyNmfTest {
         assertEquals(0, a.exitCode(), a.err());
         assertTrue(a.out().contains("NMF / MCR-ALS, K = 4"), a.out());
 
-        Acceptance acceptance = new Acceptance(store, N, N);
-        Acceptance.Rates rates = acceptance.rates(run.resolve(MaskParquet.DIR));
+        RarePhaseTruth acceptance = new RarePhaseTruth(store, N, N);
+        RarePhaseTruth.Rates rates = acceptance.rates(TestSpark.get(), run.resolve(MaskParquet.DIR));
         System.out.println("anomaly (NMF model): " + rates);
         assertTrue(rates.recall() >= 0.95, rates.toString());
         assertTrue(rates.falsePixels() <= 2, rates.toString());
-        acceptance.inclusionsAreNamedRegions(run.resolve("regions.json"));
+        assertEquals(List.of(), acceptance.regionProblems(run.resolve("regions.json"), RarePhaseTruth.AU_LINES));
 
         JobRun none = JobRun.of("anomaly", "--store", store, "--model", nominal, "--output",
                 dir.resolve("none").toString());

@@ -11,7 +11,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sicube.jobs.decompose.ModelFiles;
 import org.sicube.jobs.testing.HyperSpy;
+import org.sicube.jobs.bench.RarePhaseTruth;
 import org.sicube.jobs.testing.JobRun;
+import org.sicube.jobs.testing.TestSpark;
 import org.sicube.transforms.anomaly.PcaReconstruction;
 
 /**
@@ -40,16 +42,17 @@ class AnomalyPipelineTest {
         }
         assertTrue(p.out().contains("(rare)") && p.out().contains("left out: component"), p.out());
 
-        Acceptance acceptance = new Acceptance(store, N, N);
-        Acceptance.Rates rates = acceptance.rates(run.resolve(MaskParquet.DIR));
+        RarePhaseTruth acceptance = new RarePhaseTruth(store, N, N);
+        RarePhaseTruth.Rates rates = acceptance.rates(TestSpark.get(), run.resolve(MaskParquet.DIR));
         System.out.println("anomaly (the sample's own model): " + rates);
         assertTrue(rates.recall() >= 0.95, rates.toString());
         assertTrue(rates.falseRate() <= 1e-4, rates.toString());
-        acceptance.inclusionsAreNamedRegions(run.resolve("regions.json"));
+        assertEquals(List.of(), acceptance.regionProblems(run.resolve("regions.json"), RarePhaseTruth.AU_LINES));
 
         Configuration conf = new Configuration();
-        double[] major = acceptance.auWindow(AnomalyModels.read(run.toString(), conf, 1e-3), 0.02);
-        double[] all = acceptance.auWindow(PcaReconstruction.of(ModelFiles.read(run.toString(), conf)), 0.02);
+        double[] major = acceptance.auWindow(TestSpark.get(), AnomalyModels.read(run.toString(), conf, 1e-3), 0.02);
+        double[] all = acceptance.auWindow(TestSpark.get(),
+                PcaReconstruction.of(ModelFiles.read(run.toString(), conf)), 0.02);
         System.out.printf("Au Mα window over the inclusions: raw %.0f counts, major-phase model %.1f (%.1f %%), "
                 + "all K components %.1f (%.1f %%)%n", major[0], major[1], 100 * major[1] / major[0], all[1],
                 100 * all[1] / all[0]);
