@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "sicube benchmarks; one JSON line per measurement on stdout.",
-        subcommands = {SynthesizeBench.class, IngestBench.class, DecomposeBench.class})
+        subcommands = {SynthesizeBench.class, IngestBench.class, DecomposeBench.class, AnomalyBench.class})
 public final class Bench implements Runnable {
 
     @CommandLine.Spec

@@ -9,9 +9,12 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.sicube.datasets.model.EnergyAxis;
 import org.sicube.datasets.model.PixelBlock;
+import org.sicube.datasets.model.SpectrumImage;
 import org.sicube.jobs.store.BlockStore;
 import org.sicube.transforms.anomaly.BlockResiduals;
 import org.sicube.transforms.anomaly.ConnectedRegions;
@@ -41,15 +44,18 @@ public final class RarePhaseTruth {
     }
 
     private final String store;
+    private final EnergyAxis axis;
     private final int ny;
     private final int nx;
     private final List<int[]> rare;
     private final Set<Long> truth = new HashSet<>();
 
-    public RarePhaseTruth(String store, int ny, int nx) throws java.io.IOException {
+    public RarePhaseTruth(String store) throws java.io.IOException {
         this.store = store;
-        this.ny = ny;
-        this.nx = nx;
+        SpectrumImage h = BlockStore.readHeader(store, new Configuration()).header();
+        this.axis = h.energy();
+        this.ny = h.ny();
+        this.nx = h.nx();
         List<String> lines = Files.readAllLines(Path.of(store, "truth", "rare_pixels.csv"));
         this.rare = new ArrayList<>();
         for (String line : lines.subList(1, lines.size())) {
@@ -130,11 +136,8 @@ public final class RarePhaseTruth {
         return n;
     }
 
-    /**
-     * Raw and reconstructed counts summed over the planted pixels in {@code [lo, hi]} keV, for a
-     * store whose channel i is at i × {@code channelKeV}.
-     */
-    public double[] window(SparkSession spark, Reconstruction model, double loKeV, double hiKeV, double channelKeV)
+    /** Raw and reconstructed counts summed over the planted pixels in the channels of {@code [lo, hi]} keV. */
+    public double[] window(SparkSession spark, Reconstruction model, double loKeV, double hiKeV)
             throws java.io.IOException {
         long nxl = nx;
         Set<Long> rareSet = truth;
@@ -146,8 +149,8 @@ public final class RarePhaseTruth {
             }
             return false;
         }).collect();
-        int lo = (int) Math.round(loKeV / channelKeV);
-        int hi = (int) Math.round(hiKeV / channelKeV);
+        int lo = Math.max(0, (int) Math.round((loKeV * 1000 - axis.offsetEv()) / axis.scaleEv()));
+        int hi = Math.min(axis.size() - 1, (int) Math.round((hiKeV * 1000 - axis.offsetEv()) / axis.scaleEv()));
         double raw = 0;
         double reconstructed = 0;
         for (PixelBlock b : blocks) {
@@ -166,8 +169,8 @@ public final class RarePhaseTruth {
     }
 
     /** {@link #window} over Au Mα ± half the detector FWHM. */
-    public double[] auWindow(SparkSession spark, Reconstruction model, double channelKeV) throws java.io.IOException {
-        return window(spark, model, AU_MA_KEV - HALF_FWHM_AU_MA_KEV, AU_MA_KEV + HALF_FWHM_AU_MA_KEV, channelKeV);
+    public double[] auWindow(SparkSession spark, Reconstruction model) throws java.io.IOException {
+        return window(spark, model, AU_MA_KEV - HALF_FWHM_AU_MA_KEV, AU_MA_KEV + HALF_FWHM_AU_MA_KEV);
     }
 
     private static boolean inside(JsonNode box, int[] p) {

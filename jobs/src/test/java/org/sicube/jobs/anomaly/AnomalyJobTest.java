@@ -43,7 +43,7 @@ class AnomalyJobTest {
         // Fitted on a nominal field, every component is a major phase: none is left out.
         assertTrue(a.out().contains("4 of K = 4 components"), a.out());
 
-        RarePhaseTruth acceptance = new RarePhaseTruth(store, N, N);
+        RarePhaseTruth acceptance = new RarePhaseTruth(store);
         assertEquals(4 * 13, acceptance.rarePixels().size(), "four discs of radius 2, 13 pixels each");
         RarePhaseTruth.Rates rates = acceptance.rates(TestSpark.get(), run.resolve(MaskParquet.DIR));
         System.out.println("anomaly (nominal model): " + rates);
@@ -51,7 +51,7 @@ class AnomalyJobTest {
         assertTrue(rates.falseRate() <= 1e-4, rates.toString());
         assertEquals(List.of(), acceptance.regionProblems(run.resolve("regions.json"), RarePhaseTruth.AU_LINES));
         double[] window = acceptance.auWindow(TestSpark.get(),
-                AnomalyModels.read(model.toString(), new Configuration(), 1e-3), 0.02);
+                AnomalyModels.read(model.toString(), new Configuration(), 1e-3));
         System.out.printf("Au Mα window over the inclusions: raw %.0f counts, reconstructed %.1f (%.1f %%)%n",
                 window[0], window[1], 100 * window[1] / window[0]);
         assertTrue(window[1] < 0.1 * window[0], "reconstruction keeps the Au line: " + window[1] + " of " + window[0]);

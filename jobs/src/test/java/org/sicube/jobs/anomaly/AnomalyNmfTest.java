@@ -36,7 +36,7 @@ class AnomalyNmfTest {
         assertEquals(0, a.exitCode(), a.err());
         assertTrue(a.out().contains("NMF / MCR-ALS, K = 4"), a.out());
 
-        RarePhaseTruth acceptance = new RarePhaseTruth(store, N, N);
+        RarePhaseTruth acceptance = new RarePhaseTruth(store);
         RarePhaseTruth.Rates rates = acceptance.rates(TestSpark.get(), run.resolve(MaskParquet.DIR));
         System.out.println("anomaly (NMF model): " + rates);
         assertTrue(rates.recall() >= 0.95, rates.toString());

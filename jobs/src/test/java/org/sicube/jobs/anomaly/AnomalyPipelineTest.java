@@ -42,7 +42,7 @@ class AnomalyPipelineTest {
         }
         assertTrue(p.out().contains("(rare)") && p.out().contains("left out: component"), p.out());
 
-        RarePhaseTruth acceptance = new RarePhaseTruth(store, N, N);
+        RarePhaseTruth acceptance = new RarePhaseTruth(store);
         RarePhaseTruth.Rates rates = acceptance.rates(TestSpark.get(), run.resolve(MaskParquet.DIR));
         System.out.println("anomaly (the sample's own model): " + rates);
         assertTrue(rates.recall() >= 0.95, rates.toString());
@@ -50,9 +50,9 @@ class AnomalyPipelineTest {
         assertEquals(List.of(), acceptance.regionProblems(run.resolve("regions.json"), RarePhaseTruth.AU_LINES));
 
         Configuration conf = new Configuration();
-        double[] major = acceptance.auWindow(TestSpark.get(), AnomalyModels.read(run.toString(), conf, 1e-3), 0.02);
+        double[] major = acceptance.auWindow(TestSpark.get(), AnomalyModels.read(run.toString(), conf, 1e-3));
         double[] all = acceptance.auWindow(TestSpark.get(),
-                PcaReconstruction.of(ModelFiles.read(run.toString(), conf)), 0.02);
+                PcaReconstruction.of(ModelFiles.read(run.toString(), conf)));
         System.out.printf("Au Mα window over the inclusions: raw %.0f counts, major-phase model %.1f (%.1f %%), "
                 + "all K components %.1f (%.1f %%)%n", major[0], major[1], 100 * major[1] / major[0], all[1],
                 100 * all[1] / all[0]);
