@@ -92,6 +92,37 @@ class ReconstructionTest {
         assertThrows(IllegalArgumentException.class, () -> new PcaReconstruction(m, new boolean[2]));
     }
 
+    /**
+     * The block statistics (dense part plus correction over channels with counts, in chunks) equal
+     * the direct sums of {@link PoissonDeviance} over every channel, to rounding (1e-9 relative).
+     */
+    @Test
+    void blockStatisticsEqualTheDirectSums() {
+        float[] x = mixtures(3);
+        for (int i = 0; i < x.length; i += 7) {
+            x[i] = 0;
+        }
+        java.util.Arrays.fill(x, 5 * E, 6 * E, 0f);
+        Reconstruction r = new PcaReconstruction(pca(x, 3), new boolean[] {true, true, false});
+        BlockResiduals b = new BlockResiduals(r, x, PIXELS, E);
+        double[] out = new double[PIXELS * E];
+        r.reconstruct(x, PIXELS, E, out);
+        boolean clamped = false;
+        for (int n = 0; n < PIXELS; n++) {
+            double[] xh = java.util.Arrays.copyOfRange(out, n * E, (n + 1) * E);
+            double d = n == 5 ? 0 : PoissonDeviance.deviance(x, n * E, xh);
+            double c = n == 5 ? 0 : PoissonDeviance.chiSquare(x, n * E, xh);
+            assertEquals(d, b.deviance()[n], 1e-9 * (1 + d), "deviance of pixel " + n);
+            assertEquals(c, b.chiSquare()[n], 1e-9 * (1 + c), "χ² of pixel " + n);
+            for (int e = 0; e < E; e++) {
+                clamped |= xh[e] < PoissonDeviance.FLOOR;
+                assertEquals(x[n * E + e] - xh[e], b.residual(n)[e], 1e-4 * (1 + Math.abs(xh[e])));
+            }
+        }
+        assertEquals(0, b.total(5), "an empty pixel");
+        assertTrue(clamped, "some reconstructed channels fall below the floor, so the clamped branch is tested");
+    }
+
     /** Noiseless counts of two non-negative spectra: the NMF with the true spectra reconstructs them exactly. */
     @Test
     void nmfReconstructsExactMixtures() {
