@@ -23,11 +23,11 @@ import org.sicube.transforms.physics.DetectorResolution;
 /**
  * The residual pass as one stage of a run (the {@code anomaly} job and the pipeline). One pass over
  * the data computes the per-pixel deviance D and weighted χ² of the reconstruction and keeps them
- * (8 bytes per pixel, cached); from the cache come the log histograms and display map, the
- * threshold (from the central bulk of that histogram, or of a nominal store's), the
- * full-resolution Parquet mask and the blocks holding flagged pixels. Only those blocks are read
- * again, for the spectra and residuals of at most {@code maxFlagged} flagged pixels, which the
- * driver groups into regions.
+ * with the counts of each block's few largest-D pixels ({@link BlockDeviance}, cached); from the
+ * cache come the log histograms and display map, the threshold (from the central bulk of that
+ * histogram, or of a nominal store's), the full-resolution Parquet mask and the spectra and
+ * residuals of at most {@code maxFlagged} flagged pixels, which the driver groups into regions.
+ * Only a block with more flagged pixels than it kept is read again.
  */
 public final class AnomalyStage {
 
@@ -61,12 +61,16 @@ public final class AnomalyStage {
             DevianceThreshold threshold = threshold(spark, summary, model, settings);
             System.out.println("anomaly: " + threshold.report());
             MaskParquet.write(spark, pass, threshold, run.location(MaskParquet.DIR));
-            List<long[]> perBlock = pass.map(d -> new long[] {BlockStore.origin(d.y0(), d.x0()), d.flagged(threshold)})
-                    .filter(f -> f[1] > 0).collect();
-            long flagged = perBlock.stream().mapToLong(f -> f[1]).sum();
-            Set<Long> origins = new HashSet<>();
-            perBlock.forEach(f -> origins.add(f[0]));
-            List<FlaggedPixel> collected = collect(spark, store, model, threshold, origins, settings.maxFlagged());
+            long flagged = pass.map(d -> d.flagged(threshold)).fold(0L, Long::sum);
+            List<FlaggedPixel> collected = new java.util.ArrayList<>(pass.filter(d -> d.complete(threshold))
+                    .flatMap(d -> d.flaggedCandidates(threshold, model).iterator()).take(settings.maxFlagged()));
+            // blocks with more flagged pixels than kept candidates are read again, and only those
+            Set<Long> origins = new HashSet<>(pass.filter(d -> !d.complete(threshold))
+                    .map(d -> BlockStore.origin(d.y0(), d.x0())).collect());
+            if (collected.size() < settings.maxFlagged()) {
+                collected.addAll(collect(spark, store, model, threshold, origins,
+                        settings.maxFlagged() - collected.size()));
+            }
             return describe(run, h, summary, threshold, flagged, collected, settings, t);
         } finally {
             pass.unpersist(false);
