@@ -127,9 +127,10 @@ public final class AnomalyStage {
                 new DetectorResolution(settings.fwhmMnKaEv()));
         System.out.println("anomaly: " + regions.size() + " connected regions");
         for (AnomalyRegion r : regions.subList(0, Math.min(10, regions.size()))) {
-            System.out.printf(Locale.ROOT, "anomaly: region %d: %d px at y %d–%d, x %d–%d, %s%n", r.id(), r.pixels(),
-                    r.y0(), r.y1(), r.x0(), r.x1(), r.identified() == null ? "no line named"
-                            : r.identified().element() + " " + r.identified().line());
+            String line = r.identified() == null ? "no line named"
+                    : r.identified().element() + " " + r.identified().line();
+            System.out.printf(Locale.ROOT, "anomaly: region %d: %d px at y %d–%d, x %d–%d, %s%n", r.id(),
+                    r.pixels(), r.y0(), r.y1(), r.x0(), r.x1(), line);
         }
         AnomalyOutputs.write(run, h, summary, threshold, flagged, collected.size(), regions);
         run.manifest().config(Map.of("anomalyThreshold", threshold.report()))
