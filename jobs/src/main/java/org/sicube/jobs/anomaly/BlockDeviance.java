@@ -41,8 +41,14 @@ record BlockDeviance(int y0, int x0, int height, int width, float[] deviance, fl
         Arrays.sort(sorted);
         float least = sorted[Math.max(0, sorted.length - CANDIDATES)];
         List<Candidate> candidates = new ArrayList<>();
+        // those above the CANDIDATES-th largest first, then ties with it while room is left
+        for (int n = 0; n < d.length; n++) {
+            if (d[n] > least && r.total(n) > 0) {
+                candidates.add(sparse(n, b.counts(), b.channels()));
+            }
+        }
         for (int n = 0; n < d.length && candidates.size() < CANDIDATES; n++) {
-            if (d[n] >= least && r.total(n) > 0) {
+            if (d[n] == least && r.total(n) > 0) {
                 candidates.add(sparse(n, b.counts(), b.channels()));
             }
         }
