@@ -10,7 +10,8 @@ import org.sicube.jobs.core.SparkJob;
 import org.sicube.jobs.decompose.ModelFiles;
 import org.sicube.jobs.run.RunDirectory;
 import org.sicube.jobs.store.BlockStore;
-import org.sicube.transforms.decomposition.WeightedPcaModel;
+import org.sicube.transforms.anomaly.ComponentSupport;
+import org.sicube.transforms.anomaly.Reconstruction;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -27,7 +28,8 @@ public final class AnomalyJob extends SparkJob {
     @Option(names = "--store", required = true, paramLabel = "STORE", description = "Block store to analyse (local or hdfs://).")
     String store;
 
-    @Option(names = "--model", required = true, paramLabel = "RUN", description = "Run directory of 'sicube decompose' (its model.bin).")
+    @Option(names = "--model", required = true, paramLabel = "RUN",
+            description = "Run directory of 'sicube decompose' or 'pipeline' (its model.bin, else the NMF's nmf_model.bin).")
     String modelRun;
 
     @Option(names = "--output", required = true, paramLabel = "RUN", description = "Run directory to create.")
@@ -50,6 +52,11 @@ public final class AnomalyJob extends SparkJob {
             description = "EDS detector FWHM at Mn Kα in eV, for naming residual peaks.")
     double fwhm;
 
+    @Option(names = "--rare-fraction", defaultValue = "" + ComponentSupport.DEFAULT_RARE_FRACTION, paramLabel = "F",
+            description = "A PCA component carried by fewer than F × the pixels (participation ratio of its scores "
+                    + "on the fitted store) is a rare phase and is left out of the reconstruction; 0 keeps all.")
+    double rareFraction;
+
     @Option(names = "--overwrite", description = "Replace an existing run directory at --output.")
     boolean overwrite;
 
@@ -57,7 +64,7 @@ public final class AnomalyJob extends SparkJob {
 
     @Override
     protected void validate() throws Exception {
-        settings = new AnomalySettings(falseAlarm, nominal, maxFlagged, fwhm);
+        settings = new AnomalySettings(falseAlarm, nominal, maxFlagged, fwhm, rareFraction);
         BlockStore.readHeader(store, new Configuration());
         if (nominal != null) {
             BlockStore.readHeader(nominal, new Configuration());
@@ -68,7 +75,7 @@ public final class AnomalyJob extends SparkJob {
     protected void run(SparkSession spark) throws Exception {
         Configuration conf = spark.sparkContext().hadoopConfiguration();
         SpectrumImage h = BlockStore.readHeader(store, conf).header();
-        WeightedPcaModel model = ModelFiles.read(modelRun, conf);
+        Reconstruction model = AnomalyModels.read(modelRun, conf, rareFraction);
         EnergyAxis modelAxis = ModelFiles.readAxis(modelRun, conf);
         AxisCheck.require(modelAxis, modelRun, model.channels(), h.energy(), store);
         if (nominal != null) {
@@ -84,6 +91,7 @@ public final class AnomalyJob extends SparkJob {
             config.put("nominal", nominal == null ? "central bulk of the analysed store" : nominal);
             config.put("maxFlagged", maxFlagged);
             config.put("fwhmMnKaEv", fwhm);
+            config.put("rareFraction", rareFraction);
             config.put("master", spark.sparkContext().master());
             run.manifest().config(config)
                     .input("spectrum image", h.sourceFile().isEmpty() ? store : h.sourceFile(), h.sourceSha256());

@@ -42,6 +42,7 @@ final class AnomalyOutputs {
                 .quantity("Poisson deviance D").pixelSize(h.pixelSize() * map.bin(), h.pixelUnits())
                 .write(run.localFile("anomaly_map.png"));
         writeHistogram(run, summary);
+        AnomalyResults.write(run, h, map, threshold, flagged, regions, PLOTTED);
         AnomalyJson.write(run, threshold, flagged, collected, regions);
         writeCsv(run, regions);
         List<String> names = new ArrayList<>();

@@ -1,8 +1,10 @@
 package org.sicube.jobs.anomaly;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
@@ -15,16 +17,17 @@ import org.sicube.jobs.decompose.Decomposition;
 import org.sicube.jobs.run.RunDirectory;
 import org.sicube.jobs.store.BlockStore;
 import org.sicube.transforms.anomaly.DevianceThreshold;
-import org.sicube.transforms.decomposition.WeightedPcaModel;
+import org.sicube.transforms.anomaly.Reconstruction;
 import org.sicube.transforms.physics.DetectorResolution;
 
 /**
- * The residual pass as one stage of a run (the {@code anomaly} job and the pipeline). Pass 1: the
- * per-pixel deviance D of the K-component reconstruction, summarised as a log histogram and a
- * display map. The threshold comes from the central bulk of that histogram, or of the same
- * histogram over a nominal store. Pass 2: flags (a full-resolution Parquet mask written by the
- * executors) and the spectra of at most {@code maxFlagged} flagged pixels for the driver, which
- * groups them into regions.
+ * The residual pass as one stage of a run (the {@code anomaly} job and the pipeline). One pass over
+ * the data computes the per-pixel deviance D and weighted χ² of the reconstruction and keeps them
+ * with the counts of each block's few largest-D pixels ({@link BlockDeviance}, cached); from the
+ * cache come the log histograms and display map, the threshold (from the central bulk of that
+ * histogram, or of a nominal store's), the full-resolution Parquet mask and the spectra and
+ * residuals of at most {@code maxFlagged} flagged pixels, which the driver groups into regions.
+ * Only a block with more flagged pixels than it kept is read again.
  */
 public final class AnomalyStage {
 
@@ -35,36 +38,83 @@ public final class AnomalyStage {
     private AnomalyStage() {
     }
 
-    public static Result run(SparkSession spark, String store, SpectrumImage h, WeightedPcaModel model,
+    public static Result run(SparkSession spark, String store, SpectrumImage h, Reconstruction model,
             RunDirectory run, AnomalySettings settings) throws Exception {
         long t = System.nanoTime();
         if (h.channels() != model.channels()) {
             throw new IllegalArgumentException("anomaly: the store " + store + " has " + h.channels()
                     + " channels, the model " + model.channels());
         }
+        System.out.println("anomaly: reconstruction by " + model.describe());
+        run.manifest().config(Map.of("anomalyModel", model.describe()));
         JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-        ResidualSummary summary = summarise(spark, store, model, "anomaly: residual deviance");
-        DevianceThreshold threshold;
-        if (settings.nominalStore() == null) {
-            threshold = DevianceThreshold.fit(summary.deviance(), settings.falseAlarm(), "the analysed store");
-        } else {
-            ResidualSummary nominal = summarise(spark, settings.nominalStore(), model, "anomaly: nominal deviance");
-            threshold = DevianceThreshold.fit(nominal.deviance(), settings.falseAlarm(),
-                    "the nominal store " + settings.nominalStore());
-        }
-        System.out.println("anomaly: " + threshold.report());
-        JavaRDD<BlockFlags> flags = BlockStore.readBlocks(spark, store)
-                .map(b -> BlockFlags.of(b, model, threshold)).persist(StorageLevel.MEMORY_AND_DISK());
-        long flagged;
-        List<FlaggedPixel> collected;
-        try (Progress p = Progress.start(sc, "anomaly: flags and mask", blocks(spark, store), h.spectra())) {
-            MaskParquet.write(spark, flags, run.location(MaskParquet.DIR));
-            flagged = flags.map(f -> (long) f.flagged().size()).fold(0L, Long::sum);
-            collected = flags.flatMap(f -> f.flagged().iterator()).take(settings.maxFlagged());
-            p.done();
+        long blocks = blocks(spark, store);
+        JavaRDD<BlockDeviance> pass = BlockStore.readBlocks(spark, store).map(b -> BlockDeviance.of(b, model))
+                .persist(StorageLevel.MEMORY_AND_DISK());
+        try {
+            ResidualSummary summary;
+            try (Progress p = Progress.start(sc, "anomaly: residual deviance", blocks, h.spectra())) {
+                summary = pass.treeAggregate(new ResidualSummary(h.ny(), h.nx(), Decomposition.MAP_SIDE),
+                        ResidualSummary::add, ResidualSummary::merge);
+                p.done();
+            }
+            DevianceThreshold threshold = threshold(spark, summary, model, settings);
+            System.out.println("anomaly: " + threshold.report());
+            MaskParquet.write(spark, pass, threshold, run.location(MaskParquet.DIR));
+            long flagged = pass.map(d -> d.flagged(threshold)).fold(0L, Long::sum);
+            List<FlaggedPixel> collected = new java.util.ArrayList<>(pass.filter(d -> d.complete(threshold))
+                    .flatMap(d -> d.flaggedCandidates(threshold, model).iterator()).take(settings.maxFlagged()));
+            // blocks with more flagged pixels than kept candidates are read again, and only those
+            Set<Long> origins = new HashSet<>(pass.filter(d -> !d.complete(threshold))
+                    .map(d -> BlockStore.origin(d.y0(), d.x0())).collect());
+            if (collected.size() < settings.maxFlagged()) {
+                collected.addAll(collect(spark, store, model, threshold, origins,
+                        settings.maxFlagged() - collected.size()));
+            }
+            return describe(run, h, summary, threshold, flagged, collected, settings, t);
         } finally {
-            flags.unpersist();
+            pass.unpersist(false);
         }
+    }
+
+    private static DevianceThreshold threshold(SparkSession spark, ResidualSummary summary, Reconstruction model,
+            AnomalySettings settings) throws Exception {
+        if (settings.nominalStore() == null) {
+            return DevianceThreshold.fit(summary.deviance(), settings.falseAlarm(), "the analysed store");
+        }
+        String nominal = settings.nominalStore();
+        SpectrumImage n = BlockStore.readHeader(nominal, spark.sparkContext().hadoopConfiguration()).header();
+        JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        ResidualSummary s;
+        try (Progress p = Progress.start(sc, "anomaly: nominal deviance", blocks(spark, nominal), n.spectra())) {
+            s = BlockStore.readBlocks(spark, nominal).map(b -> BlockDeviance.of(b, model)).treeAggregate(
+                    new ResidualSummary(n.ny(), n.nx(), Decomposition.MAP_SIDE), ResidualSummary::add,
+                    ResidualSummary::merge);
+            p.done();
+        }
+        return DevianceThreshold.fit(s.deviance(), settings.falseAlarm(), "the nominal store " + nominal);
+    }
+
+    /** The flagged pixels of the blocks in {@code origins}, read again (at most {@code max}). */
+    private static List<FlaggedPixel> collect(SparkSession spark, String store, Reconstruction model,
+            DevianceThreshold threshold, Set<Long> origins, int max) throws Exception {
+        if (origins.isEmpty()) {
+            return List.of();
+        }
+        SpectrumImage h = BlockStore.readHeader(store, spark.sparkContext().hadoopConfiguration()).header();
+        JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        try (Progress p = Progress.start(sc, "anomaly: flagged spectra of " + origins.size() + " blocks",
+                origins.size(), (long) origins.size() * Math.max(1, h.spectra() / Math.max(1, blocks(spark, store))))) {
+            List<FlaggedPixel> out = BlockStore.readBlocks(spark, store, origins)
+                    .flatMap(b -> BlockDeviance.flaggedPixels(b, model, threshold).iterator()).take(max);
+            p.done();
+            return out;
+        }
+    }
+
+    private static Result describe(RunDirectory run, SpectrumImage h, ResidualSummary summary,
+            DevianceThreshold threshold, long flagged, List<FlaggedPixel> collected, AnomalySettings settings, long t)
+            throws Exception {
         System.out.printf(Locale.ROOT, "anomaly: %d of %d pixels flagged (%.3g; %.3g expected from false alarms)%n",
                 flagged, h.spectra(), (double) flagged / h.spectra(), settings.falseAlarm() * threshold.pixels());
         if (flagged > collected.size()) {
@@ -76,23 +126,16 @@ public final class AnomalyStage {
         List<AnomalyRegion> regions = AnomalyRegions.build(collected, h.energy(), eds,
                 new DetectorResolution(settings.fwhmMnKaEv()));
         System.out.println("anomaly: " + regions.size() + " connected regions");
+        for (AnomalyRegion r : regions.subList(0, Math.min(10, regions.size()))) {
+            String line = r.identified() == null ? "no line named"
+                    : r.identified().element() + " " + r.identified().line();
+            System.out.printf(Locale.ROOT, "anomaly: region %d: %d px at y %d–%d, x %d–%d, %s%n", r.id(),
+                    r.pixels(), r.y0(), r.y1(), r.x0(), r.x1(), line);
+        }
         AnomalyOutputs.write(run, h, summary, threshold, flagged, collected.size(), regions);
         run.manifest().config(Map.of("anomalyThreshold", threshold.report()))
                 .stage("anomaly", (System.nanoTime() - t) / 1e9);
         return new Result(threshold, flagged, regions);
-    }
-
-    private static ResidualSummary summarise(SparkSession spark, String store, WeightedPcaModel model, String stage)
-            throws Exception {
-        JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-        SpectrumImage h = BlockStore.readHeader(store, sc.hadoopConfiguration()).header();
-        try (Progress p = Progress.start(sc, stage, blocks(spark, store), h.spectra())) {
-            ResidualSummary s = BlockStore.readBlocks(spark, store).treeAggregate(
-                    new ResidualSummary(h.ny(), h.nx(), Decomposition.MAP_SIDE),
-                    (acc, b) -> acc.add(b, model), ResidualSummary::merge);
-            p.done();
-            return s;
-        }
     }
 
     private static long blocks(SparkSession spark, String store) throws Exception {

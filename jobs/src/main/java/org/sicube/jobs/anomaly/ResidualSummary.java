@@ -1,11 +1,8 @@
 package org.sicube.jobs.anomaly;
 
 import java.io.Serializable;
-import org.sicube.datasets.model.PixelBlock;
 import org.sicube.jobs.maps.BinnedMaps;
-import org.sicube.transforms.anomaly.BlockResiduals;
 import org.sicube.transforms.anomaly.LogHistogram;
-import org.sicube.transforms.decomposition.WeightedPcaModel;
 
 /**
  * The first residual pass, merged over all blocks: log histograms of the per-pixel Poisson
@@ -23,14 +20,13 @@ final class ResidualSummary implements Serializable {
         this.map = BinnedMaps.ofMax(ny, nx, 1, maxSide);
     }
 
-    ResidualSummary add(PixelBlock b, WeightedPcaModel model) {
-        BlockResiduals r = new BlockResiduals(model, b.counts(), b.pixels(), b.channels());
-        double[] d = r.deviance();
-        double[] c = r.chiSquare();
-        for (int n = 0; n < b.pixels(); n++) {
+    ResidualSummary add(BlockDeviance b) {
+        float[] d = b.deviance();
+        float[] c = b.chiSquare();
+        for (int n = 0; n < d.length; n++) {
             deviance.add(d[n]);
             chiSquare.add(c[n]);
-            map.add(b.y0() + n / b.width(), b.x0() + n % b.width(), d, n);
+            map.add(b.y0() + n / b.width(), b.x0() + n % b.width(), d[n]);
         }
         return this;
     }

@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "sicube benchmarks; one JSON line per measurement on stdout.",
-        subcommands = {SynthesizeBench.class, IngestBench.class, DecomposeBench.class, PreprocessBench.class})
+        subcommands = {SynthesizeBench.class, IngestBench.class, DecomposeBench.class, PreprocessBench.class,
+            AnomalyBench.class})
 public final class Bench implements Runnable {
 
     @CommandLine.Spec

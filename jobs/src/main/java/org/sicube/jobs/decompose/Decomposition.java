@@ -3,11 +3,9 @@ package org.sicube.jobs.decompose;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 import org.sicube.datasets.model.BlockGrid;
-import org.sicube.datasets.model.PixelBlock;
 import org.sicube.datasets.model.SpectrumImage;
 import org.sicube.datasets.store.HeaderJson;
 import org.sicube.jobs.core.Progress;
-import org.sicube.jobs.maps.BinnedMaps;
 import org.sicube.jobs.store.BlockStore;
 import org.sicube.transforms.decomposition.Truncation;
 import org.sicube.transforms.decomposition.WeightedGramAccumulator;
@@ -44,34 +42,19 @@ public final class Decomposition {
         return WeightedPca.fit(sums.finish(centre), components, Truncation.DEFAULT_SAFETY);
     }
 
-    /** The K weighted-score maps, binned to at most {@link #MAP_SIDE} cells a side. */
-    public static BinnedMaps scoreMaps(SparkSession spark, String store, WeightedPcaModel model) throws Exception {
+    /** The K weighted-score maps, binned to at most {@link #MAP_SIDE} cells a side, and each component's support. */
+    public static ScoreSummary scoreMaps(SparkSession spark, String store, WeightedPcaModel model) throws Exception {
         JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         HeaderJson.Parsed parsed = BlockStore.readHeader(store, sc.hadoopConfiguration());
         SpectrumImage h = parsed.header();
-        int k = Math.max(1, model.components());
         try (Progress p = Progress.start(sc, "decompose: score maps", blockCount(parsed), h.spectra())) {
-            BinnedMaps maps = BlockStore.readBlocks(spark, store).treeAggregate(
-                    new BinnedMaps(h.ny(), h.nx(), k, MAP_SIDE), (acc, b) -> addScores(acc, b, model),
-                    BinnedMaps::merge);
+            ScoreSummary s = BlockStore.readBlocks(spark, store).treeAggregate(
+                    new ScoreSummary(h.ny(), h.nx(), model.components(),
+                            model.truncation().noiseVariance(), MAP_SIDE), (acc, b) -> acc.add(b, model),
+                    ScoreSummary::merge);
             p.done();
-            return maps;
+            return s;
         }
-    }
-
-    private static BinnedMaps addScores(BinnedMaps maps, PixelBlock b, WeightedPcaModel model) {
-        int k = model.components();
-        if (k == 0) {
-            return maps;
-        }
-        double[] scores = new double[b.pixels() * k];
-        model.scores(b.counts(), b.pixels(), b.channels(), scores);
-        for (int r = 0; r < b.height(); r++) {
-            for (int c = 0; c < b.width(); c++) {
-                maps.add(b.y0() + r, b.x0() + c, scores, (r * b.width() + c) * k);
-            }
-        }
-        return maps;
     }
 
     static long blockCount(HeaderJson.Parsed parsed) {

@@ -18,6 +18,7 @@ import org.sicube.datasets.io.InvalidInputException;
 import org.sicube.datasets.model.EnergyAxis;
 import org.sicube.jobs.run.RunDirectory;
 import org.sicube.transforms.decomposition.WeightedPcaModel;
+import org.sicube.transforms.decomposition.nmf.NmfModel;
 
 /**
  * The fitted model kept in a run directory for reuse (phase maps, reconstruction): {@code model.bin}
@@ -28,11 +29,17 @@ import org.sicube.transforms.decomposition.WeightedPcaModel;
 public final class ModelFiles {
     public static final String BINARY = "model.bin";
     public static final String JSON = "model.json";
+    /** The NMF model of a {@code decompose --method nmf} run (Java serialization of {@link NmfModel}). */
+    public static final String NMF_BINARY = "nmf_model.bin";
+    /** The NMF run's description, which also records the energy axis. */
+    static final String NMF_JSON = "nmf.json";
     /** Ratios listed in model.json; scree.csv has all of them. */
     static final int JSON_RATIOS = 100;
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final ObjectInputFilter FILTER = ObjectInputFilter.Config.createFilter(
             "org.sicube.transforms.decomposition.*;java.lang.String;java.lang.Record;java.lang.Number;[D;[I;!*");
+    private static final ObjectInputFilter NMF_FILTER = ObjectInputFilter.Config.createFilter(
+            "org.sicube.transforms.decomposition.nmf.*;[D;[Z;!*");
 
     private ModelFiles() {
     }
@@ -80,7 +87,10 @@ public final class ModelFiles {
         Path file = new Path(location, JSON);
         FileSystem fs = file.getFileSystem(conf);
         if (!fs.exists(file)) {
-            return null;
+            file = new Path(location, NMF_JSON);
+            if (!fs.exists(file)) {
+                return null;
+            }
         }
         try (InputStream in = fs.open(file)) {
             JsonNode a = MAPPER.readTree(in).get("energyAxis");
@@ -91,6 +101,33 @@ public final class ModelFiles {
                     a.get("size").asInt());
         } catch (RuntimeException e) {
             throw new InvalidInputException(file + ": unreadable energy axis (" + e.getMessage() + ")");
+        }
+    }
+
+    /** Writes the NMF model into {@code nmf_model.bin}, the input of {@code sicube anomaly --model}. */
+    public static void writeNmf(RunDirectory run, NmfModel model) throws IOException {
+        try (ObjectOutputStream out = new ObjectOutputStream(run.create(NMF_BINARY))) {
+            out.writeObject(model);
+        }
+    }
+
+    /** The NMF model of run directory {@code location}, or null when it holds none. */
+    public static NmfModel readNmf(String location, Configuration conf) throws IOException {
+        Path file = new Path(location, NMF_BINARY);
+        FileSystem fs = file.getFileSystem(conf);
+        if (!fs.exists(file)) {
+            return null;
+        }
+        try (InputStream in = fs.open(file); ObjectInputStream o = new ObjectInputStream(in)) {
+            o.setObjectInputFilter(NMF_FILTER);
+            Object model = o.readObject();
+            if (!(model instanceof NmfModel m)) {
+                throw new InvalidInputException(file + ": holds a " + model.getClass().getName() + ", not an NMF model");
+            }
+            return m;
+        } catch (ClassNotFoundException | java.io.InvalidClassException | java.io.StreamCorruptedException e) {
+            throw new InvalidInputException(file + ": not an NMF model written by this version of sicube ("
+                    + e.getMessage() + ")");
         }
     }
 

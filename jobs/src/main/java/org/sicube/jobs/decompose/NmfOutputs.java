@@ -77,8 +77,10 @@ public final class NmfOutputs {
             }
         }
         writeJson(run, h, o, r, names);
+        ModelFiles.writeNmf(run, m);
         run.manifest().output("nmf_loss.csv", "relative weighted loss and its relative change per ALS iteration")
-                .output("nmf.json", "NMF options, start pixels and convergence")
+                .output("nmf.json", "NMF options, start pixels, convergence and the energy axis")
+                .output(ModelFiles.NMF_BINARY, "the NMF model (Java serialization), input of 'sicube anomaly'")
                 .count("nmfComponents", k).count("nmfIterations", history.iterations());
     }
 
@@ -100,6 +102,11 @@ public final class NmfOutputs {
         root.put("tolerance", o.tolerance());
         root.put("converged", r.converged());
         root.put("relativeLoss", r.history().losses().get(r.history().iterations() - 1));
+        ObjectNode axis = root.putObject("energyAxis");
+        axis.put("offset", h.energy().offset());
+        axis.put("scale", h.energy().scale());
+        axis.put("units", h.energy().units());
+        axis.put("size", h.energy().size());
         try (OutputStream out = run.create("nmf.json")) {
             out.write(MAPPER.writeValueAsBytes(root));
         }

@@ -21,8 +21,8 @@ import org.sicube.transforms.decomposition.WeightedPcaModel;
 /**
  * Writes a phase map into a run directory: {@code phase_map.png} (legend with pixel counts, scale
  * bar), {@code phases.csv} (phase, pixels, fraction), {@code phase_spectra.csv/.png} (mean
- * spectrum per phase, counts per channel) and {@code results.hspy} (phase map, score maps,
- * loadings and phase spectra as four HyperSpy signals; maps display-bounded).
+ * spectrum per phase, counts per channel) and, into the run's {@code results.hspy}, the phase map,
+ * score maps, loadings and phase spectra as four HyperSpy signals (maps display-bounded).
  */
 public final class PhaseOutputs {
     private PhaseOutputs() {
@@ -68,7 +68,6 @@ public final class PhaseOutputs {
                 .output("phase_spectra.csv", "mean spectrum per phase, counts per channel")
                 .output("phase_spectra.png", "the mean spectra, log scale")
                 .output(LabelParquet.DIR, "full-resolution phase labels, Parquet, one row per block (255 = none)")
-                .output("results.hspy", "phase map, score maps, loadings and phase spectra for HyperSpy")
                 .count("phases", p);
     }
 
@@ -77,8 +76,7 @@ public final class PhaseOutputs {
         int mh = scores.mapHeight();
         int mw = scores.mapWidth();
         double px = h.pixelSize() * scores.bin();
-        HspyFile file = HspyFile.create(run.localFile("results.hspy"))
-                .addSignal(HspySignal.image(HspyMetadata.titled("phase map").withQuantity("phase (-1: none)"),
+        HspyFile file = run.results().addSignal(HspySignal.image(HspyMetadata.titled("phase map").withQuantity("phase (-1: none)"),
                         mh, mw, px, h.pixelUnits(), display));
         int k = m.components();
         if (k > 0) {
@@ -94,7 +92,6 @@ public final class PhaseOutputs {
         }
         file.addSignal(HspySignal.spectra(spectrumMetadata("phase spectra", h).withQuantity("Intensity (counts)"),
                 "phase", h.energy(), spectra.size(), all));
-        file.write();
     }
 
     private static HspyMetadata spectrumMetadata(String title, SpectrumImage h) {

@@ -9,6 +9,7 @@ import org.apache.spark.sql.SparkSession;
 import org.sicube.datasets.model.BlockGrid;
 import org.sicube.datasets.model.SpectrumImage;
 import org.sicube.datasets.store.HeaderJson;
+import org.sicube.jobs.anomaly.AnomalyModels;
 import org.sicube.jobs.anomaly.AnomalySettings;
 import org.sicube.jobs.anomaly.AnomalyStage;
 import org.sicube.jobs.core.AtomicOutput;
@@ -26,6 +27,7 @@ import org.sicube.jobs.preprocess.PipelineConfig;
 import org.sicube.jobs.preprocess.Preprocessing;
 import org.sicube.jobs.run.RunDirectory;
 import org.sicube.jobs.store.BlockStore;
+import org.sicube.transforms.anomaly.ComponentSupport;
 import org.sicube.transforms.decomposition.WeightedPcaModel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -74,6 +76,11 @@ public final class PipelineJob extends SparkJob {
             description = "Per-pixel false-alarm rate of the anomaly (residual) pass.")
     double falseAlarm;
 
+    @Option(names = "--rare-fraction", defaultValue = "" + ComponentSupport.DEFAULT_RARE_FRACTION, paramLabel = "F",
+            description = "Anomaly pass: a PCA component carried by fewer than F × the pixels is a rare phase, "
+                    + "left out of the model the residual is taken against; 0 keeps all.")
+    double rareFraction;
+
     @Option(names = "--overwrite", description = "Replace an existing run directory at --output.")
     boolean overwrite;
 
@@ -104,7 +111,7 @@ public final class PipelineJob extends SparkJob {
         if (nmfClosure && nmf == null) {
             throw new IllegalArgumentException("--nmf-closure needs --nmf K");
         }
-        anomaly = new AnomalySettings(falseAlarm, null, AnomalySettings.DEFAULT_MAX_FLAGGED, 130);
+        anomaly = new AnomalySettings(falseAlarm, null, AnomalySettings.DEFAULT_MAX_FLAGGED, 130, rareFraction);
         SpectrumImage h;
         int[] blocks;
         if (BlockStore.isStore(input, new Configuration())) {
@@ -134,6 +141,7 @@ public final class PipelineJob extends SparkJob {
             config.put("phases", phases == null ? "largest mean silhouette, 2..10" : phases);
             config.put("nmf", nmf == null ? "no" : nmf + (nmfClosure ? " with closure" : ""));
             config.put("falseAlarm", falseAlarm);
+            config.put("rareFraction", rareFraction);
             config.put("master", spark.sparkContext().master());
             run.manifest().config(config);
 
@@ -169,10 +177,12 @@ public final class PipelineJob extends SparkJob {
                     }
                 }
             }
-            WeightedPcaModel model = DecomposeStage.run(spark, store, h, run, components, false);
+            DecomposeStage.Fitted fitted = DecomposeStage.fit(spark, store, h, run, components, false);
+            WeightedPcaModel model = fitted.model();
             if (model.components() > 0) {
                 PhaseMapStage.run(spark, store, model, run, phases);
-                AnomalyStage.run(spark, store, h, model, run, anomaly);
+                AnomalyStage.run(spark, store, h, AnomalyModels.major(model, fitted.support(), rareFraction), run,
+                        anomaly);
             } else {
                 System.out.println("phasemap, anomaly: skipped, the decomposition kept no component above the noise");
             }

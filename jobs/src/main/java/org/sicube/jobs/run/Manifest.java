@@ -22,6 +22,7 @@ public final class Manifest {
     private final ArrayNode stages;
     private final ObjectNode counts;
     private final ObjectNode outputs;
+    private final ObjectNode sections;
 
     Manifest(String job) {
         root.put("job", job);
@@ -36,6 +37,7 @@ public final class Manifest {
         stages = root.putArray("stages");
         counts = root.putObject("counts");
         outputs = root.putObject("outputs");
+        sections = root.putObject("sections");
     }
 
     public Manifest input(String role, String location, String sha256) {
@@ -65,6 +67,15 @@ public final class Manifest {
 
     public Manifest output(String file, String description) {
         outputs.put(file, description);
+        return this;
+    }
+
+    /**
+     * A part of the run the report shows as its own section: {@code title}, {@code text} (paragraphs),
+     * {@code figures} ({@code file}, {@code caption}) and {@code table} ({@code columns}, {@code rows}).
+     */
+    public Manifest section(String name, JsonNode value) {
+        sections.set(name, value);
         return this;
     }
 

@@ -38,12 +38,19 @@ final class ReportHtml {
         h.append("<h2>Counts</h2>").append(table(manifest.path("counts")));
 
         h.append("<h2>Results</h2>");
+        java.util.Set<String> shown = new java.util.HashSet<>();
+        for (JsonNode s : manifest.path("sections")) {
+            s.path("figures").forEach(f -> shown.add(f.path("file").asText()));
+        }
         StringBuilder files = new StringBuilder();
         for (Iterator<Map.Entry<String, JsonNode>> it = manifest.path("outputs").fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             String name = e.getKey();
             String what = e.getValue().asText();
             if (name.toLowerCase(Locale.ROOT).endsWith(".png")) {
+                if (shown.contains(name)) {
+                    continue;
+                }
                 h.append("<figure><img src=\"").append(esc(name)).append("\" alt=\"").append(esc(what))
                         .append("\"><figcaption><code>").append(esc(name)).append("</code>: ").append(esc(what))
                         .append("</figcaption></figure>");
@@ -51,6 +58,9 @@ final class ReportHtml {
                 files.append("<tr><td><a href=\"").append(esc(name)).append("\">").append(esc(name))
                         .append("</a></td><td>").append(esc(what)).append("</td></tr>");
             }
+        }
+        for (JsonNode s : manifest.path("sections")) {
+            h.append(section(s));
         }
         if (files.length() > 0) {
             h.append("<h2>Files</h2><table><tr><th>file</th><th>what it holds</th></tr>").append(files).append("</table>");
@@ -65,6 +75,33 @@ final class ReportHtml {
         h.append("<h2>Configuration and criteria</h2>").append(table(manifest.path("config")));
         h.append("<h2>Versions</h2>").append(table(manifest.path("versions")));
         h.append("<p>Everything above is also in <a href=\"manifest.json\">manifest.json</a>.</p></body></html>\n");
+        return h.toString();
+    }
+
+    /** A section of the run: heading, paragraphs, a table, then its figures. */
+    private static String section(JsonNode s) {
+        StringBuilder h = new StringBuilder("<h2>").append(esc(s.path("title").asText())).append("</h2>");
+        for (JsonNode p : s.path("text")) {
+            h.append("<p>").append(esc(p.asText())).append("</p>");
+        }
+        JsonNode table = s.path("table");
+        if (table.path("rows").size() > 0) {
+            h.append("<table><tr>");
+            table.path("columns").forEach(c -> h.append("<th>").append(esc(c.asText())).append("</th>"));
+            h.append("</tr>");
+            for (JsonNode row : table.path("rows")) {
+                h.append("<tr>");
+                row.forEach(c -> h.append("<td>").append(esc(text(c))).append("</td>"));
+                h.append("</tr>");
+            }
+            h.append("</table>");
+        }
+        for (JsonNode f : s.path("figures")) {
+            h.append("<figure><img src=\"").append(esc(f.path("file").asText())).append("\" alt=\"")
+                    .append(esc(f.path("caption").asText())).append("\"><figcaption><code>")
+                    .append(esc(f.path("file").asText())).append("</code>: ").append(esc(f.path("caption").asText()))
+                    .append("</figcaption></figure>");
+        }
         return h.toString();
     }
 

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.apache.hadoop.conf.Configuration;
+import org.sicube.datasets.writers.hspy.HspyFile;
 import org.sicube.jobs.core.AtomicOutput;
 
 /**
@@ -14,9 +15,12 @@ import org.sicube.jobs.core.AtomicOutput;
  * Files that a library must write to a local path (HDF5) are staged locally and copied in.
  */
 public final class RunDirectory implements AutoCloseable {
+    /** The HyperSpy file of a run's results. */
+    public static final String RESULTS = "results.hspy";
     private final AtomicOutput out;
     private final Manifest manifest;
     private Path staging;
+    private HspyFile results;
     private boolean committed;
 
     private RunDirectory(AtomicOutput out, Manifest manifest) {
@@ -62,8 +66,23 @@ public final class RunDirectory implements AutoCloseable {
         return staging.resolve(name);
     }
 
-    /** Writes the report and the manifest, copies staged files in, and renames the directory into place. */
+    /**
+     * {@value #RESULTS}: the stages of a run add their HyperSpy signals here, and {@link #commit()}
+     * writes them as one file, listed in the manifest with its signals' titles.
+     */
+    public HspyFile results() throws IOException {
+        if (results == null) {
+            results = HspyFile.create(localFile(RESULTS));
+        }
+        return results;
+    }
+
+    /** Writes the results file, report and manifest, copies staged files in, and renames the directory into place. */
     public void commit() throws IOException {
+        if (results != null && !results.groupNames().isEmpty()) {
+            results.write();
+            manifest.output(RESULTS, "HyperSpy signals: " + String.join(", ", results.groupNames()));
+        }
         if (staging != null) {
             try (var files = Files.list(staging)) {
                 for (Path f : (Iterable<Path>) files::iterator) {

@@ -55,6 +55,26 @@ public final class BlockStore {
     }
 
     /**
+     * Only the blocks whose origin {@code (y0, x0)} is in {@code origins} (keys of {@link #origin}),
+     * chosen before decoding: a pass over a few blocks costs little more than reading their rows.
+     */
+    public static JavaRDD<PixelBlock> readBlocks(SparkSession spark, String location, java.util.Set<Long> origins)
+            throws IOException {
+        HeaderJson.Parsed h = readHeader(location, spark.sparkContext().hadoopConfiguration());
+        int channels = h.header().channels();
+        String where = location;
+        java.util.Set<Long> keys = new java.util.HashSet<>(origins);
+        return spark.read().parquet(new Path(location, BLOCKS).toString()).javaRDD()
+                .filter(row -> keys.contains(origin(row.getInt(0), row.getInt(1))))
+                .map(row -> StoreRows.toBlock(row, channels, where));
+    }
+
+    /** The key of the block whose first pixel is (y0, x0). */
+    public static long origin(int y0, int x0) {
+        return ((long) y0 << 32) | (x0 & 0xFFFFFFFFL);
+    }
+
+    /**
      * Writes {@code blocks} and the header into the temporary directory of {@code out}; the caller
      * commits. Returns nothing: totals are gathered by the caller's accumulators while this runs.
      */

@@ -2,20 +2,16 @@ package org.sicube.jobs.phasemap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sicube.jobs.testing.Agreement;
+import org.sicube.jobs.testing.HyperSpy;
 import org.sicube.jobs.testing.JobRun;
 import org.sicube.jobs.testing.RunFiles;
-import org.sicube.jobs.testing.TestSpark;
 
 /**
  * Phase maps of a synthetic EDS image with four phases (200 counts per pixel) against its ground
@@ -63,24 +59,12 @@ class PhaseMapJobTest {
         assertTrue(ari >= 0.99, "ARI " + ari);
         assertTrue(p.out().contains("P = 4:"), p.out());
 
-        String out = hyperspy("import hyperspy.api as hs, sys\n"
+        String out = HyperSpy.run("import hyperspy.api as hs, sys\n"
                 + "s = hs.load(sys.argv[1])\n"
                 + "print(sorted((x.metadata.General.title, x.data.shape) for x in s))\n", run.resolve("results.hspy"));
         assertTrue(out.contains("('phase map', (100, 100))"), out);
         assertTrue(out.contains("('phase spectra', (4, 1024))"), out);
         assertTrue(out.contains("('loadings', ("), out);
         assertTrue(out.contains("('score maps', ("), out);
-    }
-
-
-    private static String hyperspy(String script, Path file) throws Exception {
-        String python = System.getProperty("sicube.python", "/usr/bin/python3");
-        Process p = new ProcessBuilder(python, "-c", script, file.toString()).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!p.waitFor(120, TimeUnit.SECONDS)) {
-            fail("HyperSpy did not finish within 120 s");
-        }
-        assertEquals(0, p.exitValue(), "HyperSpy failed:\n" + out);
-        return out;
     }
 }

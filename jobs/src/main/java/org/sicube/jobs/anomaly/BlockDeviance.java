@@ -1,0 +1,135 @@
+package org.sicube.jobs.anomaly;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.sicube.datasets.model.PixelBlock;
+import org.sicube.transforms.anomaly.BlockResiduals;
+import org.sicube.transforms.anomaly.DevianceThreshold;
+import org.sicube.transforms.anomaly.Reconstruction;
+
+/**
+ * The residual pass over one block, kept between the histogram, the threshold, the mask and the
+ * regions: Poisson deviance and weighted χ² of every pixel ({@code height × width}, row-major,
+ * float) and the counts of its {@link #CANDIDATES} pixels of largest deviance (channels with counts
+ * only). Whatever the threshold, a block with at most that many flagged pixels has them all among
+ * its candidates, so its spectra need no second read. A pixel is flagged when its float D exceeds
+ * the threshold, the same comparison wherever it is made, so mask and regions agree.
+ */
+record BlockDeviance(int y0, int x0, int height, int width, float[] deviance, float[] chiSquare,
+        List<Candidate> candidates) implements Serializable {
+
+    /** Pixels per block whose counts are kept for the regions. */
+    static final int CANDIDATES = 16;
+
+    /** Pixel n of the block and its counts: {@code values[i]} counts in channel {@code channels[i]}. */
+    record Candidate(int n, int[] channels, float[] values) implements Serializable {
+        float[] dense(int e) {
+            float[] x = new float[e];
+            for (int i = 0; i < channels.length; i++) {
+                x[channels[i]] = values[i];
+            }
+            return x;
+        }
+    }
+
+    static BlockDeviance of(PixelBlock b, Reconstruction model) {
+        BlockResiduals r = new BlockResiduals(model, b.counts(), b.pixels(), b.channels());
+        float[] d = floats(r.deviance());
+        float[] sorted = d.clone();
+        Arrays.sort(sorted);
+        float least = sorted[Math.max(0, sorted.length - CANDIDATES)];
+        List<Candidate> candidates = new ArrayList<>();
+        // those above the CANDIDATES-th largest first, then ties with it while room is left
+        for (int n = 0; n < d.length; n++) {
+            if (d[n] > least && r.total(n) > 0) {
+                candidates.add(sparse(n, b.counts(), b.channels()));
+            }
+        }
+        for (int n = 0; n < d.length && candidates.size() < CANDIDATES; n++) {
+            if (d[n] == least && r.total(n) > 0) {
+                candidates.add(sparse(n, b.counts(), b.channels()));
+            }
+        }
+        return new BlockDeviance(b.y0(), b.x0(), b.height(), b.width(), d, floats(r.chiSquare()), candidates);
+    }
+
+    static boolean flags(DevianceThreshold t, double deviance) {
+        return t.flags((float) deviance);
+    }
+
+    /** The flag of every pixel (1 = flagged), row-major. */
+    byte[] mask(DevianceThreshold t) {
+        byte[] m = new byte[deviance.length];
+        for (int n = 0; n < m.length; n++) {
+            m[n] = (byte) (flags(t, deviance[n]) ? 1 : 0);
+        }
+        return m;
+    }
+
+    long flagged(DevianceThreshold t) {
+        long k = 0;
+        for (float d : deviance) {
+            k += flags(t, d) ? 1 : 0;
+        }
+        return k;
+    }
+
+    /** True when the candidates hold every flagged pixel (the block need not be read again). */
+    boolean complete(DevianceThreshold t) {
+        return flagged(t) <= candidates.size();
+    }
+
+    /** The flagged pixels among the candidates, with their residual against {@code model}. */
+    List<FlaggedPixel> flaggedCandidates(DevianceThreshold t, Reconstruction model) {
+        List<FlaggedPixel> out = new ArrayList<>();
+        int e = model.channels();
+        for (Candidate c : candidates) {
+            if (flags(t, deviance[c.n()])) {
+                float[] x = c.dense(e);
+                BlockResiduals r = new BlockResiduals(model, x, 1, e);
+                out.add(new FlaggedPixel(y0 + c.n() / width, x0 + c.n() % width, deviance[c.n()], chiSquare[c.n()],
+                        x, r.residual(0)));
+            }
+        }
+        return out;
+    }
+
+    /** The flagged pixels of a block read again: position, statistics, counts and residual. */
+    static List<FlaggedPixel> flaggedPixels(PixelBlock b, Reconstruction model, DevianceThreshold t) {
+        BlockResiduals r = new BlockResiduals(model, b.counts(), b.pixels(), b.channels());
+        List<FlaggedPixel> out = new ArrayList<>();
+        for (int n = 0; n < b.pixels(); n++) {
+            if (flags(t, r.deviance()[n])) {
+                out.add(new FlaggedPixel(b.y0() + n / b.width(), b.x0() + n % b.width(), (float) r.deviance()[n],
+                        (float) r.chiSquare()[n], r.counts(n), r.residual(n)));
+            }
+        }
+        return out;
+    }
+
+    private static Candidate sparse(int n, float[] counts, int e) {
+        int nonzero = 0;
+        for (int i = n * e; i < (n + 1) * e; i++) {
+            nonzero += counts[i] != 0f ? 1 : 0;
+        }
+        int[] channels = new int[nonzero];
+        float[] values = new float[nonzero];
+        for (int i = n * e, j = 0; i < (n + 1) * e; i++) {
+            if (counts[i] != 0f) {
+                channels[j] = i - n * e;
+                values[j++] = counts[i];
+            }
+        }
+        return new Candidate(n, channels, values);
+    }
+
+    private static float[] floats(double[] v) {
+        float[] f = new float[v.length];
+        for (int i = 0; i < v.length; i++) {
+            f[i] = (float) v[i];
+        }
+        return f;
+    }
+}

@@ -1,0 +1,126 @@
+package org.sicube.jobs.bench;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.sql.SparkSession;
+import org.sicube.jobs.anomaly.AnomalyModels;
+import org.sicube.jobs.anomaly.MaskParquet;
+import org.sicube.jobs.store.BlockStore;
+import org.sicube.transforms.anomaly.ComponentSupport;
+import org.sicube.transforms.anomaly.Reconstruction;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code bench anomaly}: the residual pass on a synthetic EDS store with planted Au-Ag inclusions,
+ * the model fitted on the store itself (objective K), timed against a read-only pass over the same
+ * store (read and decode every block, sum its counts); then the acceptance numbers against the
+ * ground truth: pixel recall, false-positive rate, inclusions found as one region named by an Au
+ * line, and the share of the raw Au Mα counts over the inclusions that the model reconstructs.
+ */
+@Command(name = "anomaly", mixinStandardHelpOptions = true, showDefaultValues = true,
+        description = "Time the anomaly (residual) pass against a read-only pass; recall and false-positive rate.")
+final class AnomalyBench extends BenchCommand {
+    /** Target: the pass costs at most 1.5 read-only passes. */
+    static final double TARGET_RATIO = 1.5;
+
+    @Option(names = "--size", defaultValue = "1e6", paramLabel = "N", description = "Spectrum count (1e6) or NYxNX.")
+    String size;
+
+    @Option(names = "--channels", defaultValue = "2048", description = "Energy channels.")
+    int channels;
+
+    @Option(names = "--mean-counts", defaultValue = "200", paramLabel = "COUNTS", description = "Mean counts per pixel.")
+    double meanCounts;
+
+    @Option(names = "--inclusions", defaultValue = "12", description = "Planted rare-phase inclusions.")
+    int inclusions;
+
+    @Option(names = "--rare-radius", defaultValue = "2", paramLabel = "PX",
+            description = "Inclusion radius in pixels (2: 13 pixels, 5: 81 pixels).")
+    int radius;
+
+    @Override
+    protected void measure(SparkSession spark) throws Exception {
+        run(spark, work, SyntheticStores.shape(size), channels, meanCounts, inclusions, radius, runs, this::emit);
+    }
+
+    /** All the measurements, each line given to {@code emit}; returns the acceptance line. */
+    static JsonLine run(SparkSession spark, Path work, int[] shape, int channels, double meanCounts, int inclusions,
+            int radius, int runs, Consumer<JsonLine> emit) throws Exception {
+        long spectra = (long) shape[0] * shape[1];
+        String name = String.format(Locale.ROOT, "anomaly-%dx%d-c%d-m%s-i%dr%d", shape[0], shape[1], channels,
+                JsonLine.number(meanCounts), inclusions, radius);
+        Path store = work.resolve(name + ".store").toAbsolutePath();
+        Path model = work.resolve(name + ".decompose").toAbsolutePath();
+        if (!SyntheticStores.ready(store)) {
+            StoreSize.delete(model);
+            long t = System.nanoTime();
+            JobCall.run("synthesize", "--kind", "eds", "--output", store.toString(), "--size", shape[0] + "x" + shape[1],
+                    "--channels", Integer.toString(channels), "--mean-counts", Double.toString(meanCounts),
+                    "--rare-inclusions", Integer.toString(inclusions), "--rare-radius", Integer.toString(radius),
+                    "--overwrite");
+            emit.accept(new JsonLine().put("what", "anomaly_fixture").put("spectra", spectra).put("channels", channels)
+                    .put("seconds", (System.nanoTime() - t) / 1e9).put("store", store.getFileName().toString())
+                    .put("note", "synthesized once, kept in the work directory"));
+        }
+        if (!java.nio.file.Files.exists(model.resolve("model.bin"))) {
+            long t = System.nanoTime();
+            JobCall.run("decompose", "--store", store.toString(), "--output", model.toString(), "--overwrite");
+            emit.accept(new JsonLine().put("what", "anomaly_model").put("spectra", spectra).put("channels", channels)
+                    .put("seconds", (System.nanoTime() - t) / 1e9)
+                    .put("note", "weighted PCA of the store itself, objective K; fitted once, kept"));
+        }
+        String storeName = store.toString();
+        List<Trials.Run> read = Trials.repeat(runs, () -> { }, () -> readOnly(spark, storeName));
+        JsonLine readLine = Report.summary("anomaly_read_pass", spectra, channels, 0, read)
+                .put("note", "read-only pass: read and decode every block, sum its counts").put("runs", Report.runs(read));
+        emit.accept(readLine);
+        Path out = work.resolve(name + ".anomaly").toAbsolutePath();
+        List<Trials.Run> pass = Trials.repeat(runs, () -> StoreSize.delete(out), () -> JobCall.run("anomaly",
+                "--store", storeName, "--model", model.toString(), "--output", out.toString()));
+        JsonLine passLine = Report.summary("anomaly_pass", spectra, channels, 0, pass);
+        double ratio = (Double) passLine.get("seconds") / (Double) readLine.get("seconds");
+        emit.accept(passLine.put("read_pass_seconds", readLine.get("seconds")).put("ratio_to_read_pass", ratio)
+                .put("target_ratio", TARGET_RATIO).put("meets_target", ratio <= TARGET_RATIO)
+                .put("note", "the anomaly job: residual pass, threshold, mask, flagged blocks read again, regions "
+                        + "and all outputs written").put("runs", Report.runs(pass)));
+        JsonLine acceptance = acceptance(spark, storeName, model.toString(), out, spectra, channels);
+        emit.accept(acceptance);
+        return acceptance;
+    }
+
+    private static JsonLine acceptance(SparkSession spark, String store, String model, Path out, long spectra,
+            int channels) throws Exception {
+        RarePhaseTruth truth = new RarePhaseTruth(store);
+        RarePhaseTruth.Rates rates = truth.rates(spark, out.resolve(MaskParquet.DIR));
+        List<String> problems = truth.regionProblems(out.resolve("regions.json"), RarePhaseTruth.AU_LINES);
+        Reconstruction major = AnomalyModels.read(model, new Configuration(), ComponentSupport.DEFAULT_RARE_FRACTION);
+        double[] au = truth.auWindow(spark, major);
+        return new JsonLine().put("what", "anomaly_acceptance").put("spectra", spectra).put("channels", channels)
+                .put("model", major.describe())
+                .put("rare_pixels", rates.truePixels()).put("recall", rates.recall())
+                .put("false_pixels", rates.falsePixels()).put("false_positive_rate", rates.falseRate())
+                .put("inclusions", truth.inclusions()).put("region_problems", problems)
+                .put("au_ma_raw_counts", au[0]).put("au_ma_reconstructed_counts", au[1])
+                .put("au_ma_reconstructed_fraction", au[1] / au[0])
+                .put("meets_target", rates.recall() >= 0.95 && rates.falseRate() <= 1e-4 && problems.isEmpty()
+                        && au[1] < 0.1 * au[0])
+                .put("note", "targets: recall >= 0.95, false-positive rate <= 1e-4, every inclusion one region named "
+                        + "Au, reconstructed Au Ma counts < 10 % of the raw ones over the inclusions");
+    }
+
+    /** Reads and decodes every block and sums its counts: the cost floor of any pass. */
+    static double readOnly(SparkSession spark, String store) throws Exception {
+        return BlockStore.readBlocks(spark, store).map(b -> {
+            double s = 0;
+            for (float x : b.counts()) {
+                s += x;
+            }
+            return s;
+        }).reduce(Double::sum);
+    }
+}

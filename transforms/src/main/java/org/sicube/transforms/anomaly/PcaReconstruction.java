@@ -1,0 +1,132 @@
+package org.sicube.transforms.anomaly;
+
+import dev.ludovic.netlib.blas.BLAS;
+import org.sicube.transforms.decomposition.WeightedPcaModel;
+
+/**
+ * The reconstruction x̂_n = √a_n · (μ + Σ_{c kept} s_nc v_c) ⊙ √b of a Poisson-weighted PCA from a
+ * chosen subset of its components. The loadings are orthonormal, so leaving a component out does
+ * not change the scores of the others: the subset's reconstruction is the full one minus the
+ * dropped terms. The weighted scores s_nc = Σ_e x_ne v_ce / √(a_n b_e) − (μ·v_c) of
+ * {@link WeightedPcaModel#scores} are summed over the channels with counts only (low-count spectra
+ * are mostly zeros). With the un-weighted loadings L = diag(√b) V and the mean column diag(√b) μ,
+ * x̂_n = [L_kept | √b ⊙ μ] · √a_n [s_n ; 1]: one BLAS {@code dgemm} per block gives x̂ directly.
+ */
+public final class PcaReconstruction implements Reconstruction {
+    private static final long serialVersionUID = 1L;
+
+    private final WeightedPcaModel model;
+    private final boolean[] kept;
+    private final int k;
+    /** [L_kept | √b ⊙ μ], column-major {@code E × (K' + 1)}. */
+    private final double[] columns;
+    private final double[] keptProjection;
+    private final double[] keptMeanScores;
+
+    /** {@code kept[c]} says whether component c enters x̂ (K flags). */
+    public PcaReconstruction(WeightedPcaModel model, boolean[] kept) {
+        int all = model.components();
+        if (kept.length != all) {
+            throw new IllegalArgumentException(kept.length + " component flags for a model of " + all + " components");
+        }
+        this.model = model;
+        this.kept = kept.clone();
+        int e = model.channels();
+        double[] b = model.channelTotals();
+        double[] rootTotals = new double[e];
+        for (int i = 0; i < e; i++) {
+            rootTotals[i] = Math.sqrt(Math.max(b[i], 0));
+        }
+        double[] mean = model.mean();
+        int n = 0;
+        for (boolean f : kept) {
+            n += f ? 1 : 0;
+        }
+        this.k = n;
+        double[] v = model.weightedLoadings();
+        this.columns = new double[e * (k + 1)];
+        this.keptProjection = new double[e * k];
+        this.keptMeanScores = new double[k];
+        for (int c = 0, j = 0; c < all; c++) {
+            if (kept[c]) {
+                for (int i = 0; i < e; i++) {
+                    double w = v[c * e + i];
+                    columns[j * e + i] = w * rootTotals[i];
+                    // channel-major: the K' projections of a channel lie together for the sparse sum
+                    keptProjection[i * k + j] = rootTotals[i] > 0 ? w / rootTotals[i] : 0;
+                    keptMeanScores[j] += mean[i] * w;
+                }
+                j++;
+            }
+        }
+        for (int i = 0; i < e; i++) {
+            columns[k * e + i] = mean[i] * rootTotals[i];
+        }
+    }
+
+    /** All K components. */
+    public static PcaReconstruction of(WeightedPcaModel model) {
+        boolean[] all = new boolean[model.components()];
+        java.util.Arrays.fill(all, true);
+        return new PcaReconstruction(model, all);
+    }
+
+    @Override
+    public int channels() {
+        return model.channels();
+    }
+
+    @Override
+    public void reconstruct(float[] block, int pixels, int channels, double[] out) {
+        if (channels != model.channels() || block.length != (long) pixels * channels
+                || out.length < (long) pixels * channels) {
+            throw new IllegalArgumentException("block of " + pixels + " × " + channels + " (" + block.length
+                    + " values) and " + out.length + " outputs do not fit a model of " + model.channels()
+                    + " channels");
+        }
+        int k1 = k + 1;
+        double[] scaled = new double[Math.max(1, pixels * k1)];
+        for (int n = 0; n < pixels; n++) {
+            double a = 0;
+            int s = n * k1;
+            for (int e = 0, i = n * channels; e < channels; e++, i++) {
+                float x = block[i];
+                if (x != 0f) {
+                    a += x;
+                    for (int j = 0, p = e * k; j < k; j++, p++) {
+                        scaled[s + j] += x * keptProjection[p];
+                    }
+                }
+            }
+            // √a · s = Σ x v/√b − √a (μ·v); the last entry weighs the mean column
+            double rootA = a > 0 ? Math.sqrt(a) : 0;
+            for (int j = 0; j < k; j++) {
+                scaled[s + j] = a > 0 ? scaled[s + j] - rootA * keptMeanScores[j] : 0;
+            }
+            scaled[s + k] = rootA;
+        }
+        if (pixels > 0) {
+            BLAS.getInstance().dgemm("N", "N", channels, pixels, k1, 1.0, columns, channels, scaled, k1, 0.0,
+                    out, channels);
+        }
+    }
+
+    /** The component flags (K values, true = in x̂). */
+    public boolean[] kept() {
+        return kept.clone();
+    }
+
+    @Override
+    public String describe() {
+        int k = model.components();
+        StringBuilder dropped = new StringBuilder();
+        int n = 0;
+        for (int c = 0; c < k; c++) {
+            if (!kept[c]) {
+                dropped.append(n++ == 0 ? "" : ", ").append(c + 1);
+            }
+        }
+        return "Poisson-weighted PCA, " + (k - n) + " of K = " + k + " components"
+                + (n == 0 ? "" : " (left out: component " + dropped + ")");
+    }
+}
