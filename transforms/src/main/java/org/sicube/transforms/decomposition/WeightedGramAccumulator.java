@@ -9,6 +9,8 @@ import java.io.Serializable;
  * accumulates M ({@code E × E}, upper triangle, column-major), b, Σ_n x_n/√a_n (for centring),
  * Σ_n x_n/a_n (for the noise level) and the pixel counts; {@link #finish} applies b.
  * Pixels with a_n = 0 add nothing; channels with b_e = 0 are masked at finish. Not thread-safe.
+ * M is allocated by the first block added, so an empty accumulator (the zero value Spark ships in
+ * every task's closure) is a few kilobytes, not {@code 8·E²} bytes.
  */
 public final class WeightedGramAccumulator implements Serializable {
 
@@ -23,7 +25,7 @@ public final class WeightedGramAccumulator implements Serializable {
     public static final double SPARSE_WORK = 0.01;
 
     private final int channels;
-    private final double[] m;
+    private double[] m;
     private final double[] channelTotals;
     private final double[] weightedSums;
     private final double[] normalisedSums;
@@ -35,7 +37,6 @@ public final class WeightedGramAccumulator implements Serializable {
             throw new IllegalArgumentException("channels must be in 1.." + 46_340 + ", got " + channels);
         }
         this.channels = channels;
-        this.m = new double[channels * channels];
         this.channelTotals = new double[channels];
         this.weightedSums = new double[channels];
         this.normalisedSums = new double[channels];
@@ -65,6 +66,7 @@ public final class WeightedGramAccumulator implements Serializable {
 
     /** Adds a block through the named kernel (both give M to rounding; exposed for tests and benchmarks). */
     WeightedGramAccumulator add(float[] block, int pixels, int channels, double[] totals, boolean sparse) {
+        double[] m = gram();
         if (sparse) {
             GramKernels.sparse(block, pixels, channels, totals, m);
         } else {
@@ -120,13 +122,23 @@ public final class WeightedGramAccumulator implements Serializable {
         if (other.channels != channels) {
             throw new IllegalArgumentException("cannot merge fits of " + channels + " and " + other.channels + " channels");
         }
-        add(m, other.m);
+        if (other.m != null) {
+            add(gram(), other.m);
+        }
         add(channelTotals, other.channelTotals);
         add(weightedSums, other.weightedSums);
         add(normalisedSums, other.normalisedSums);
         pixels += other.pixels;
         emptyPixels += other.emptyPixels;
         return this;
+    }
+
+    /** M, allocated on first use (on the executor that adds the first block). */
+    private double[] gram() {
+        if (m == null) {
+            m = new double[channels * channels];
+        }
+        return m;
     }
 
     private static void add(double[] into, double[] from) {
@@ -137,7 +149,7 @@ public final class WeightedGramAccumulator implements Serializable {
 
     /** Masks empty channels and forms the weighted Gram, optionally centred on the weighted mean spectrum. */
     public WeightedGram finish(boolean centre) {
-        return WeightedGram.of(channels, m, channelTotals, weightedSums, normalisedSums, pixels, emptyPixels, centre);
+        return WeightedGram.of(channels, gram(), channelTotals, weightedSums, normalisedSums, pixels, emptyPixels, centre);
     }
 
     public int channels() {
