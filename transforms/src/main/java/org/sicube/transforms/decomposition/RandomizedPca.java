@@ -31,6 +31,7 @@ public final class RandomizedPca {
     private final int components;
     private final int rank;
     private final int maxPasses;
+    private final int oversampling;
     private double[] q;
     private double[] ritzValues;
     private double[] ritzVectors;
@@ -50,6 +51,7 @@ public final class RandomizedPca {
         this.kept = statistics.keptChannels();
         this.components = components;
         this.maxPasses = maxPasses;
+        this.oversampling = oversampling;
         int e = kept.length;
         this.rank = Math.max(1, Math.min(e, (components < 0 ? AUTOMATIC_RANK : components) + oversampling));
         this.rootTotals = new double[e];
@@ -122,11 +124,14 @@ public final class RandomizedPca {
         return lastChange < TOLERANCE || passes >= maxPasses;
     }
 
-    /** The Ritz values checked for convergence: K (given or by the truncation) plus the first rejected, at least 5. */
+    /**
+     * The Ritz values checked for convergence: K (given or by the truncation) plus the first rejected,
+     * at least 5, but not the oversampled tail (slow to converge by design, it only speeds up the rest).
+     */
     private int watched(double[] values) {
         int k = components >= 0 ? components
                 : Truncation.marchenkoPastur(statistics, values, Truncation.DEFAULT_SAFETY).components() + 1;
-        return Math.min(rank, Math.max(5, k));
+        return Math.min(Math.max(1, rank - oversampling), Math.max(5, k));
     }
 
     private static double change(double[] before, double[] after, int count) {
