@@ -10,7 +10,8 @@ import org.sicube.transforms.decomposition.WeightedPcaModel;
 
 /**
  * The decomposition as one stage of a run (the {@code decompose} job and the pipeline): choose the
- * exact or randomized path, fit, state the method and the truncation on the console and in the manifest, compute the score maps, write the outputs.
+ * exact or randomized path, fit, state the method and the truncation on the console and in the
+ * manifest, compute the score maps, write the outputs.
  */
 public final class DecomposeStage {
     private DecomposeStage() {
