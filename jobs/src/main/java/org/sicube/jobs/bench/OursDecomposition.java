@@ -6,6 +6,7 @@ import org.apache.spark.sql.SparkSession;
 import org.sicube.datasets.model.SpectrumImage;
 import org.sicube.jobs.decompose.DecomposeStage;
 import org.sicube.jobs.decompose.Decomposition;
+import org.sicube.jobs.decompose.PcaOptions;
 import org.sicube.jobs.phasemap.PhaseMapStage;
 import org.sicube.jobs.run.RunDirectory;
 import org.sicube.jobs.store.BlockStore;
@@ -44,7 +45,7 @@ final class OursDecomposition {
         // the stages' console summaries go to stderr: stdout carries only the JSON lines
         System.setOut(System.err);
         try (RunDirectory dir = RunDirectory.begin(run, true, conf, "bench decompose", store)) {
-            WeightedPcaModel model = DecomposeStage.run(spark, store, h, dir, components, false);
+            WeightedPcaModel model = DecomposeStage.run(spark, store, h, dir, components, false, PcaOptions.EXACT);
             PhaseMapStage.run(spark, store, model, dir, phases);
             dir.commit();
         } finally {

@@ -9,12 +9,14 @@ import org.sicube.datasets.model.SpectrumImage;
 import org.sicube.jobs.core.SparkJob;
 import org.sicube.jobs.run.RunDirectory;
 import org.sicube.jobs.store.BlockStore;
+import org.sicube.transforms.decomposition.MethodChoice;
+import org.sicube.transforms.decomposition.RandomizedPca;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code decompose}: the Poisson-weighted (Keenan–Kotula) PCA of a block store into a run
- * directory (loadings, scree, score maps and the model for {@code phasemap}), or with
+ * {@code decompose}: the Poisson-weighted (Keenan–Kotula) PCA of a block store (exact or randomized,
+ * chosen by estimated cost unless {@code --method} says) into a run directory (loadings, scree, score maps and the model for {@code phasemap}), or with
  * {@code --method nmf} the NMF / MCR-ALS (component spectra, abundance maps, loss per iteration).
  */
 @Command(name = "decompose", mixinStandardHelpOptions = true, showDefaultValues = true,
@@ -37,9 +39,20 @@ public final class DecomposeJob extends SparkJob {
     @Option(names = "--overwrite", description = "Replace an existing run directory at --output.")
     boolean overwrite;
 
-    @Option(names = "--method", defaultValue = "pca", paramLabel = "pca|nmf",
-            description = "pca: Poisson-weighted PCA; nmf: non-negative factorisation by alternating NNLS (needs --components).")
+    @Option(names = "--method", defaultValue = "pca", paramLabel = "pca|exact|randomized|nmf",
+            description = "pca: Poisson-weighted PCA, exact or randomized by estimated cost; exact: full weighted Gram "
+                    + "and eigen-decomposition; randomized: subspace iteration on the weighted data; nmf: non-negative "
+                    + "factorisation by alternating NNLS (needs --components).")
     String method;
+
+    @Option(names = "--oversampling", defaultValue = "" + RandomizedPca.DEFAULT_OVERSAMPLING, paramLabel = "P",
+            description = "Randomized PCA: extra directions sketched beyond K (or beyond "
+                    + RandomizedPca.AUTOMATIC_RANK + " when the truncation chooses K).")
+    int oversampling;
+
+    @Option(names = "--max-passes", defaultValue = "" + RandomizedPca.DEFAULT_PASSES, paramLabel = "Q",
+            description = "Randomized PCA: at most this many power-iteration passes over the data.")
+    int maxPasses;
 
     @Option(names = "--closure", description = "NMF: abundances of each pixel sum to 1.")
     boolean closure;
@@ -76,10 +89,13 @@ public final class DecomposeJob extends SparkJob {
             }
             nmf = new NmfOptions(components, closure, !unweighted, fixed.stream().map(FixedSpectra::name).toList(),
                     FixedSpectra.read(fixed, h.energy()), iterations, tolerance);
-        } else if (!method.equals("pca")) {
-            throw new IllegalArgumentException("--method must be pca or nmf, got '" + method + "'");
+        } else if (!List.of("pca", MethodChoice.EXACT, MethodChoice.RANDOMIZED).contains(method)) {
+            throw new IllegalArgumentException("--method must be pca, exact, randomized or nmf, got '" + method + "'");
         } else if (closure || !fixed.isEmpty() || unweighted) {
             throw new IllegalArgumentException("--closure, --fixed and --unweighted apply to --method nmf");
+        } else if (oversampling < 0 || maxPasses < 1) {
+            throw new IllegalArgumentException("--oversampling must be at least 0 and --max-passes at least 1, got "
+                    + oversampling + " and " + maxPasses);
         }
     }
 
@@ -93,6 +109,10 @@ public final class DecomposeJob extends SparkJob {
             config.put("components", components == null ? "Marchenko-Pastur" : components);
             config.put("centre", centre);
             config.put("method", method);
+            if (nmf == null) {
+                config.put("oversampling", oversampling);
+                config.put("maxPasses", maxPasses);
+            }
             if (nmf != null) {
                 config.put("closure", closure);
                 config.put("fixed", fixed);
@@ -106,7 +126,8 @@ public final class DecomposeJob extends SparkJob {
             if (nmf != null) {
                 NmfStage.run(spark, store, h, run, nmf);
             } else {
-                DecomposeStage.run(spark, store, h, run, components, centre);
+                DecomposeStage.run(spark, store, h, run, components, centre,
+                        new PcaOptions(method.equals("pca") ? null : method, oversampling, maxPasses));
             }
             run.commit();
             System.out.println("run directory: " + output);

@@ -5,11 +5,13 @@ import org.apache.spark.sql.SparkSession;
 import org.sicube.datasets.model.SpectrumImage;
 import org.sicube.jobs.run.RunDirectory;
 import org.sicube.transforms.anomaly.ComponentSupport;
+import org.sicube.transforms.decomposition.MethodChoice;
 import org.sicube.transforms.decomposition.WeightedPcaModel;
 
 /**
- * The decomposition as one stage of a run (the {@code decompose} job and the pipeline): fit, state
- * the truncation on the console and in the manifest, compute the score maps, write the outputs.
+ * The decomposition as one stage of a run (the {@code decompose} job and the pipeline): choose the
+ * exact or randomized path, fit, state the method and the truncation on the console and in the
+ * manifest, compute the score maps, write the outputs.
  */
 public final class DecomposeStage {
     private DecomposeStage() {
@@ -19,17 +21,29 @@ public final class DecomposeStage {
     public record Fitted(WeightedPcaModel model, ComponentSupport support) {
     }
 
-    /** {@code components} null lets the truncation choose K. Returns the fitted model. */
+    /** The method chosen by estimated cost; {@code components} null lets the truncation choose K. */
     public static WeightedPcaModel run(SparkSession spark, String store, SpectrumImage h, RunDirectory run,
             Integer components, boolean centre) throws Exception {
-        return fit(spark, store, h, run, components, centre).model();
+        return fit(spark, store, h, run, components, centre, PcaOptions.AUTOMATIC).model();
+    }
+
+    /** {@code components} null lets the truncation choose K. Returns the fitted model. */
+    public static WeightedPcaModel run(SparkSession spark, String store, SpectrumImage h, RunDirectory run,
+            Integer components, boolean centre, PcaOptions options) throws Exception {
+        return fit(spark, store, h, run, components, centre, options).model();
     }
 
     /** As {@link #run}, also returning the components' support (written to {@link ComponentSupportFile}). */
     public static Fitted fit(SparkSession spark, String store, SpectrumImage h, RunDirectory run,
-            Integer components, boolean centre) throws Exception {
+            Integer components, boolean centre, PcaOptions options) throws Exception {
         long t = System.nanoTime();
-        WeightedPcaModel model = Decomposition.fit(spark, store, components == null ? -1 : components, centre);
+        int k = components == null ? -1 : components;
+        MethodChoice choice = MethodChoice.choose(h.spectra(), h.channels(), h.totalCounts(), k,
+                options.oversampling(), options.method());
+        System.out.println("decompose: method " + choice.reason());
+        WeightedPcaModel model = choice.method().equals(MethodChoice.EXACT)
+                ? Decomposition.fit(spark, store, k, centre)
+                : RandomizedDecomposition.fit(spark, store, k, centre, options.oversampling(), options.maxPasses());
         String criterion = components == null ? model.truncation().report()
                 : "K = " + model.components() + " given by --components; the truncation would choose: "
                         + model.truncation().report();
@@ -41,9 +55,9 @@ public final class DecomposeStage {
         }
         System.out.println(first);
         ScoreSummary scores = Decomposition.scoreMaps(spark, store, model);
-        DecompositionOutputs.write(run, h, model, scores.maps(), centre);
+        DecompositionOutputs.write(run, h, model, scores.maps(), centre, choice);
         ComponentSupportFile.write(run, scores.support());
-        run.manifest().config(java.util.Map.of("truncation", criterion))
+        run.manifest().config(java.util.Map.of("truncation", criterion, "pcaMethod", choice.reason()))
                 .stage("decompose", (System.nanoTime() - t) / 1e9);
         return new Fitted(model, scores.support());
     }

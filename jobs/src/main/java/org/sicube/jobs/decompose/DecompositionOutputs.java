@@ -14,11 +14,12 @@ import org.sicube.datasets.writers.plot.SpectrumCsv;
 import org.sicube.datasets.writers.plot.SpectrumPng;
 import org.sicube.jobs.maps.BinnedMaps;
 import org.sicube.jobs.run.RunDirectory;
+import org.sicube.transforms.decomposition.MethodChoice;
 import org.sicube.transforms.decomposition.WeightedPcaModel;
 
 /**
  * Writes a decomposition into a run directory: {@code loadings.csv/.png} (un-weighted loadings
- * diag(√b)·V, one column per component), {@code scree.csv/.png} (every eigenvalue and its
+ * diag(√b)·V, one column per component), {@code scree.csv/.png} (every computed eigenvalue and its
  * explained-variance ratio, K marked), {@code score_1.png … score_K.png} (weighted scores per
  * pixel, binned for display) and the model ({@link ModelFiles}), each listed in the manifest.
  */
@@ -27,7 +28,7 @@ public final class DecompositionOutputs {
     }
 
     public static void write(RunDirectory run, SpectrumImage h, WeightedPcaModel model, BinnedMaps scores,
-            boolean centred) throws IOException {
+            boolean centred, MethodChoice choice) throws IOException {
         int k = model.components();
         double[] loadings = model.loadings();
         if (k > 0) {
@@ -58,7 +59,7 @@ public final class DecompositionOutputs {
                     .write(run.localFile(name));
             run.manifest().output(name, "weighted score of component " + (c + 1) + " per pixel" + binned);
         }
-        ModelFiles.write(run, model, centred, h.energy());
+        ModelFiles.write(run, model, centred, h.energy(), choice);
         run.manifest().output(ModelFiles.BINARY, "the fitted model (Java serialization), input of 'sicube phasemap'")
                 .output(ModelFiles.JSON, "K, truncation, explained-variance ratios, masks, trace, N")
                 .count("components", k)
@@ -70,6 +71,7 @@ public final class DecompositionOutputs {
         double[] eig = model.eigenvalues();
         double[] ratios = model.explainedVarianceRatios();
         try (BufferedWriter w = new BufferedWriter(new OutputStreamWriter(run.create("scree.csv"), StandardCharsets.UTF_8))) {
+            // the randomized path computes only its L leading eigenvalues; the ratios are still over the exact trace
             w.write("component,eigenvalue,explained_variance_ratio\n");
             for (int i = 0; i < eig.length; i++) {
                 w.write((i + 1) + "," + eig[i] + "," + ratios[i] + "\n");
@@ -82,7 +84,8 @@ public final class DecompositionOutputs {
                         : "Scree: Poisson-weighted PCA, K = " + k + " given (the Marchenko–Pastur edge gives "
                                 + model.truncation().components() + ")")
                 .write(run.localFile("scree.png"));
-        run.manifest().output("scree.csv", "every eigenvalue of the weighted Gram and its explained-variance ratio")
+        run.manifest().output("scree.csv", "the computed eigenvalues of the weighted Gram (all for the exact path, "
+                + "the L leading ones for the randomized path) and their explained-variance ratios")
                 .output("scree.png", "explained-variance ratio per component (log scale), K marked");
     }
 }

@@ -17,14 +17,15 @@ import org.apache.hadoop.fs.Path;
 import org.sicube.datasets.io.InvalidInputException;
 import org.sicube.datasets.model.EnergyAxis;
 import org.sicube.jobs.run.RunDirectory;
+import org.sicube.transforms.decomposition.MethodChoice;
 import org.sicube.transforms.decomposition.WeightedPcaModel;
 import org.sicube.transforms.decomposition.nmf.NmfModel;
 
 /**
  * The fitted model kept in a run directory for reuse (phase maps, reconstruction): {@code model.bin}
  * (Java serialization of {@link WeightedPcaModel}, read back with a filter that admits only the
- * model's own classes) and {@code model.json} (what a person or another tool needs to know: K,
- * the truncation, explained-variance ratios, masks, trace, N, the energy axis).
+ * model's own classes) and {@code model.json} (what a person or another tool needs to know: K, the
+ * method (exact or randomized) and why, the truncation, explained-variance ratios, masks, trace, N, the energy axis).
  */
 public final class ModelFiles {
     public static final String BINARY = "model.bin";
@@ -44,13 +45,19 @@ public final class ModelFiles {
     private ModelFiles() {
     }
 
-    public static void write(RunDirectory run, WeightedPcaModel model, boolean centred, EnergyAxis axis)
-            throws IOException {
+    public static void write(RunDirectory run, WeightedPcaModel model, boolean centred, EnergyAxis axis,
+            MethodChoice choice) throws IOException {
         try (ObjectOutputStream out = new ObjectOutputStream(run.create(BINARY))) {
             out.writeObject(model);
         }
         ObjectNode root = MAPPER.createObjectNode();
         root.put("components", model.components());
+        ObjectNode m = root.putObject("method");
+        m.put("name", choice.method());
+        m.put("reason", choice.reason());
+        m.put("exactCostFlops", choice.exactCost());
+        m.put("randomizedCostFlops", choice.randomizedCost());
+        m.put("eigenvaluesComputed", model.eigenvalues().length);
         root.put("centred", centred);
         root.put("channels", model.channels());
         ObjectNode a = root.putObject("energyAxis");

@@ -8,8 +8,9 @@ import java.util.Arrays;
  * to at most {@code maxSide} cells a side, so the driver holds {@code layers × maxSide²} numbers
  * whatever the image size. Pixels are added with {@link #add}; each cell keeps the sum of its
  * pixels' values, and {@link #meanMap} divides by the pixels the cell covers. Cells are kept as a
- * sparse list (a partition touches few cells; consecutive pixels of one cell share an entry) and
- * folded into one entry per cell when a merged list grows beyond twice the dense map. A map made by
+ * sparse list (a partition touches few cells; consecutive pixels of one cell share an entry) whose
+ * duplicate cells are folded into one entry whenever it doubles past its last folded size, so a
+ * partition's maps (its task result) hold at most about twice the cells it touched. A map made by
  * {@link #ofMax} keeps the largest value per cell instead ({@link #maxMap}): a single anomalous
  * pixel stays visible however many pixels share its cell.
  */
@@ -24,6 +25,9 @@ public final class BinnedMaps implements Serializable {
     private int[] cells = new int[0];
     private double[] sums = new double[0];
     private int size;
+    /** Entries at which the list is next folded. */
+    private int foldAt = FOLD_MIN;
+    private static final int FOLD_MIN = 1 << 16;
 
     public BinnedMaps(int ny, int nx, int layers, int maxSide) {
         this(ny, nx, layers, maxSide, false);
@@ -97,7 +101,6 @@ public final class BinnedMaps implements Serializable {
             int at = append(o.cells[i]);
             System.arraycopy(o.sums, i * layers, sums, at * layers, layers);
         }
-        compactIfLarge();
         return this;
     }
 
@@ -147,35 +150,46 @@ public final class BinnedMaps implements Serializable {
             cells = Arrays.copyOf(cells, n);
             sums = Arrays.copyOf(sums, n * layers);
         }
+        if (size >= foldAt) {
+            fold();
+            foldAt = Math.max(FOLD_MIN, 2 * size);
+            if (size == cells.length) {
+                int n = Math.max(16, size * 2);
+                cells = Arrays.copyOf(cells, n);
+                sums = Arrays.copyOf(sums, n * layers);
+            }
+        }
         cells[size] = cell;
         Arrays.fill(sums, size * layers, (size + 1) * layers, max ? Double.NEGATIVE_INFINITY : 0.0);
         return size++;
     }
 
-    /** Keeps merged lists no longer than twice the dense map: beyond that, fold duplicates together. */
-    private void compactIfLarge() {
-        int dense = mapHeight() * mapWidth();
-        if (size <= 2 * dense) {
-            return;
-        }
-        double[] map = new double[dense * layers];
-        if (max) {
-            Arrays.fill(map, Double.NEGATIVE_INFINITY);
-        }
-        boolean[] seen = new boolean[dense];
+    /** One entry per cell, cells ascending; a cell's values combined in the order they were added. */
+    private void fold() {
+        long[] order = new long[size];
         for (int i = 0; i < size; i++) {
-            seen[cells[i]] = true;
-            for (int l = 0; l < layers; l++) {
-                int m = cells[i] * layers + l;
-                map[m] = max ? Math.max(map[m], sums[i * layers + l]) : map[m] + sums[i * layers + l];
+            order[i] = ((long) cells[i] << 32) | i;
+        }
+        Arrays.sort(order);
+        int[] newCells = new int[cells.length];
+        double[] newSums = new double[sums.length];
+        int n = -1;
+        for (long o : order) {
+            int cell = (int) (o >>> 32);
+            int i = (int) o;
+            if (n < 0 || newCells[n] != cell) {
+                newCells[++n] = cell;
+                System.arraycopy(sums, i * layers, newSums, n * layers, layers);
+            } else {
+                for (int l = 0; l < layers; l++) {
+                    int at = n * layers + l;
+                    double v = sums[i * layers + l];
+                    newSums[at] = max ? Math.max(newSums[at], v) : newSums[at] + v;
+                }
             }
         }
-        size = 0;
-        for (int cell = 0; cell < dense; cell++) {
-            if (seen[cell]) {
-                int at = append(cell);
-                System.arraycopy(map, cell * layers, sums, at * layers, layers);
-            }
-        }
+        cells = newCells;
+        sums = newSums;
+        size = n + 1;
     }
 }

@@ -1,30 +1,36 @@
 package org.sicube.jobs.phasemap;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Random;
 import org.apache.spark.api.java.JavaRDD;
-import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.mllib.clustering.KMeans;
-import org.apache.spark.mllib.clustering.KMeansModel;
-import org.apache.spark.mllib.linalg.Vector;
-import org.apache.spark.mllib.linalg.Vectors;
 import org.apache.spark.storage.StorageLevel;
 import org.sicube.datasets.model.PixelBlock;
 import org.sicube.transforms.decomposition.WeightedPcaModel;
 
 /**
- * K-means (MLlib, k-means|| initialisation, fixed seed) on the unit-normalised score vectors of all
- * pixels with counts. The number of phases P, unless given, is the P in 2..{@link #MAX_PHASES} with
- * the largest mean silhouette (Rousseeuw 1987) of K-means on a seeded sample of at most
- * {@link #SAMPLE} vectors (the sample is clustered and scored on the driver: O(SAMPLE²·K)); the
- * silhouettes are reported. A cost-drop (elbow) rule was rejected: on Poisson-noisy unit vectors
- * the within-cluster cost keeps falling by 15–20 % per extra cluster past the true number.
+ * K-means on the unit-normalised score vectors of all pixels with counts. The vectors are computed in
+ * one pass and cached per block ({@link UnitScores}); a seeded sample of at most {@link #KMEANS_SAMPLE}
+ * of them (the same for any partitioning: drawn per block from its origin) is clustered on the driver
+ * by k-means++ seeding and Lloyd iterations to convergence; when the sample is not all pixels, at most
+ * {@link #REFINEMENTS} Lloyd passes over all cached vectors refine the centres, until no centre moves
+ * by more than {@link #EPSILON} (MLlib's default). The number of phases P, unless given, is the P in
+ * 2..{@link #MAX_PHASES} with the largest mean silhouette (Rousseeuw 1987) on {@link #SAMPLE} of the
+ * sampled vectors (clustered and scored on the driver: O(SAMPLE²·K)); the silhouettes are reported.
+ * A cost-drop (elbow) rule was rejected: on Poisson-noisy unit vectors the within-cluster cost keeps
+ * falling by 15–20 % per extra cluster past the true number.
  */
 public final class PhaseClustering {
     public static final int MAX_PHASES = 10;
     static final int SAMPLE = 2_000;
     public static final int ITERATIONS = 100;
+    /** Vectors clustered on the driver: 8·K bytes each, 16 MB at K = 20, whatever the image size. */
+    static final int KMEANS_SAMPLE = 100_000;
+    static final int REFINEMENTS = 5;
+    static final double EPSILON = 1e-4;
 
     /** The centres found and the sentence saying how P was chosen. */
     public record Result(double[][] centres, String report) {
@@ -34,42 +40,43 @@ public final class PhaseClustering {
     }
 
     public static Result cluster(JavaRDD<PixelBlock> blocks, WeightedPcaModel model, Integer phases, long seed) {
-        JavaRDD<Vector> vectors = blocks.flatMap(b -> {
-            int k = model.components();
-            double[] s = PhaseModel.unitScores(model, b);
-            List<Vector> out = new ArrayList<>(b.pixels());
-            for (int n = 0; n < b.pixels(); n++) {
-                if (!Double.isNaN(s[n * k])) {
-                    out.add(Vectors.dense(java.util.Arrays.copyOfRange(s, n * k, (n + 1) * k)));
-                }
-            }
-            return out.iterator();
-        }).persist(StorageLevel.MEMORY_AND_DISK());
+        int k = model.components();
+        JavaRDD<UnitScores> units = blocks.map(b -> UnitScores.of(b, model)).persist(StorageLevel.MEMORY_AND_DISK());
         try {
-            long n = vectors.count();
+            long n = units.aggregate(0L, (acc, u) -> acc + u.n(), Long::sum);
             if (n < 2) {
                 throw new IllegalArgumentException("phase map: only " + n + " pixels with counts; nothing to cluster");
             }
-            String report;
+            double fraction = Math.min(1.0, (double) KMEANS_SAMPLE / n);
+            List<UnitScores> parts = new ArrayList<>(units.map(u -> fraction < 1 ? u.sample(fraction, seed, k) : u)
+                    .filter(u -> u.n() > 0).collect());
+            parts.sort(Comparator.comparingInt(UnitScores::y0).thenComparingInt(UnitScores::x0));
+            int m = parts.stream().mapToInt(UnitScores::n).sum();
+            double[] sample = new double[m * k];
+            int at = 0;
+            for (UnitScores u : parts) {
+                System.arraycopy(u.points(), 0, sample, at, u.points().length);
+                at += u.points().length;
+            }
             int p;
+            String report;
             if (phases != null) {
-                p = (int) Math.min(phases, n);
+                p = (int) Math.min(phases, m);
                 report = "P = " + p + " given by --phases";
             } else {
-                List<Vector> sample = vectors.takeSample(false, (int) Math.min(SAMPLE, n), seed);
-                JavaRDD<Vector> small = JavaSparkContext.fromSparkContext(vectors.context()).parallelize(sample, 1);
-                double[][] points = new double[sample.size()][];
-                for (int i = 0; i < points.length; i++) {
-                    points[i] = sample.get(i).toArray();
-                }
                 p = 2;
                 double best = Double.NEGATIVE_INFINITY;
                 StringBuilder scores = new StringBuilder();
+                double[][] points = silhouetteSample(sample, m, k, seed);
+                double[] flat = new double[points.length * k];
+                for (int i = 0; i < points.length; i++) {
+                    System.arraycopy(points[i], 0, flat, i * k, k);
+                }
                 for (int q = 2; q <= Math.min(MAX_PHASES, points.length - 1); q++) {
-                    KMeansModel km = train(small, q, seed);
+                    double[][] c = local(flat, points.length, k, q, seed);
                     int[] labels = new int[points.length];
                     for (int i = 0; i < labels.length; i++) {
-                        labels[i] = km.predict(sample.get(i));
+                        labels[i] = Lloyd.nearest(flat, i * k, k, c);
                     }
                     double sil = Silhouette.mean(points, labels, q);
                     scores.append(String.format(Locale.ROOT, "%s%d: %.3f", q == 2 ? "" : ", ", q, sil));
@@ -82,20 +89,52 @@ public final class PhaseClustering {
                         + "mean silhouette on a seeded sample of %d unit score vectors (%s)",
                         p, MAX_PHASES, points.length, scores);
             }
-            KMeansModel km = train(vectors, p, seed);
-            Vector[] c = km.clusterCenters();
-            double[][] centres = new double[c.length][];
-            for (int i = 0; i < c.length; i++) {
-                centres[i] = c[i].toArray();
+            double[][] centres = local(sample, m, k, p, seed);
+            int passes = 0;
+            while (fraction < 1 && passes < REFINEMENTS) {
+                double[][] c = centres;
+                Lloyd.Sums sums = units.treeAggregate(new Lloyd.Sums(p, k), (acc, u) -> acc.add(u.points(), u.n(), k, c),
+                        Lloyd.Sums::merge);
+                passes++;
+                if (sums.update(centres) < EPSILON * EPSILON) {
+                    break;
+                }
             }
-            return new Result(centres, report);
+            return new Result(centres, report + String.format(Locale.ROOT, "; K-means: k-means++ and Lloyd on %d of %d "
+                    + "unit score vectors, then %d Lloyd passes over all", m, n, passes));
         } finally {
-            vectors.unpersist();
+            units.unpersist();
         }
     }
 
-    private static KMeansModel train(JavaRDD<Vector> vectors, int k, long seed) {
-        return new KMeans().setK(k).setSeed(seed).setMaxIterations(ITERATIONS).setInitializationMode("k-means||")
-                .run(vectors.rdd());
+    /** At most {@link #SAMPLE} of the m sampled vectors, chosen by a seeded shuffle. */
+    private static double[][] silhouetteSample(double[] sample, int m, int k, long seed) {
+        int[] order = new int[m];
+        for (int i = 0; i < m; i++) {
+            order[i] = i;
+        }
+        Random random = new Random(seed);
+        for (int i = m - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int t = order[i];
+            order[i] = order[j];
+            order[j] = t;
+        }
+        double[][] points = new double[Math.min(SAMPLE, m)][];
+        for (int i = 0; i < points.length; i++) {
+            points[i] = Arrays.copyOfRange(sample, order[i] * k, (order[i] + 1) * k);
+        }
+        return points;
+    }
+
+    /** k-means++ and Lloyd iterations on the driver until no centre moves by more than {@link #EPSILON}. */
+    static double[][] local(double[] points, int n, int k, int phases, long seed) {
+        double[][] centres = Lloyd.seed(points, n, k, phases, seed);
+        for (int i = 0; i < ITERATIONS; i++) {
+            if (new Lloyd.Sums(phases, k).add(points, n, k, centres).update(centres) < EPSILON * EPSILON) {
+                break;
+            }
+        }
+        return centres;
     }
 }

@@ -49,7 +49,10 @@ public final class PhaseSummary implements Serializable {
                 } else {
                     pixels[label]++;
                     for (int e = 0, src = n * channels, dst = label * channels; e < channels; e++) {
-                        sums[dst + e] += c[src + e];
+                        float v = c[src + e];
+                        if (v != 0f) {
+                            sums[dst + e] += v;
+                        }
                     }
                 }
                 if (k > 0) {

@@ -17,6 +17,7 @@ import org.sicube.jobs.core.SparkJob;
 import org.sicube.jobs.decompose.DecomposeStage;
 import org.sicube.jobs.decompose.NmfOptions;
 import org.sicube.jobs.decompose.NmfStage;
+import org.sicube.jobs.decompose.PcaOptions;
 import org.sicube.jobs.ingest.Ingestion;
 import org.sicube.jobs.overview.Overview;
 import org.sicube.jobs.overview.OverviewSummary;
@@ -177,7 +178,8 @@ public final class PipelineJob extends SparkJob {
                     }
                 }
             }
-            DecomposeStage.Fitted fitted = DecomposeStage.fit(spark, store, h, run, components, false);
+            DecomposeStage.Fitted fitted = DecomposeStage.fit(spark, store, h, run, components, false,
+                    PcaOptions.AUTOMATIC);
             WeightedPcaModel model = fitted.model();
             if (model.components() > 0) {
                 PhaseMapStage.run(spark, store, model, run, phases);

@@ -3,7 +3,8 @@ package org.sicube.transforms.decomposition;
 import java.io.Serializable;
 
 /**
- * The finished one-pass sums of {@link WeightedGramAccumulator}: the uncentred (or centred)
+ * The finished one-pass sums of {@link WeightedGramAccumulator} (or, without the matrix, of
+ * {@link ChannelSums}): the uncentred (or centred)
  * Gram G = Xwᵀ·Xw of the Poisson-weighted data over the kept channels (b_e &gt; 0), as a full
  * symmetric column-major {@code E' × E'} matrix, with what the decomposition and the apply pass
  * need: the kept channel indices, the channel totals b (all E channels), the number of pixels N
@@ -43,9 +44,13 @@ public final class WeightedGram implements Serializable {
      * G_ij = M_ij / √(b_i b_j) over kept channels; trace(G) = Σ_e M_ee / b_e = Σ_n Σ_e X_ne² / (a_n b_e).
      * Centring: μ_e = (1/N) Σ_n X_ne / √(a_n b_e) and G_c = G − N·μμᵀ. The mean noise variance
      * of Xw, (1/(N E')) Σ_e (Σ_n X_ne / a_n) / b_e, estimates Σ λ_ne / (a_n b_e) / (N E') for Poisson X.
+     * With {@code m} null only the statistics are formed (trace from the sums' diagonal) and
+     * {@link #gram()} is unavailable.
      */
-    static WeightedGram of(int channels, double[] m, double[] b, double[] weightedSums, double[] normalisedSums,
-            long pixels, long emptyPixels, boolean centre) {
+    static WeightedGram of(ChannelSums sums, double[] m, boolean centre) {
+        int channels = sums.channels();
+        double[] b = sums.channelTotals;
+        long pixels = sums.pixels;
         int[] kept = keptChannels(b);
         int k = kept.length;
         double[] root = new double[k];
@@ -55,24 +60,28 @@ public final class WeightedGram implements Serializable {
         double[] mean = new double[k];
         if (centre && pixels > 0) {
             for (int i = 0; i < k; i++) {
-                mean[i] = weightedSums[kept[i]] / (pixels * root[i]);
+                mean[i] = sums.weightedSums[kept[i]] / (pixels * root[i]);
             }
         }
-        double[] g = new double[k * k];
+        double[] g = m == null ? null : new double[k * k];
         double trace = 0;
         double noise = 0;
         for (int j = 0; j < k; j++) {
-            int column = kept[j] * channels;
-            for (int i = 0; i <= j; i++) {
-                double v = m[kept[i] + column] / (root[i] * root[j]) - pixels * mean[i] * mean[j];
-                g[i + j * k] = v;
-                g[j + i * k] = v;
+            if (m != null) {
+                int column = kept[j] * channels;
+                for (int i = 0; i <= j; i++) {
+                    double v = m[kept[i] + column] / (root[i] * root[j]) - pixels * mean[i] * mean[j];
+                    g[i + j * k] = v;
+                    g[j + i * k] = v;
+                }
+                trace += g[j + j * k];
+            } else {
+                trace += sums.squares[kept[j]] / b[kept[j]] - pixels * mean[j] * mean[j];
             }
-            trace += g[j + j * k];
-            noise += normalisedSums[kept[j]] / b[kept[j]];
+            noise += sums.normalisedSums[kept[j]] / b[kept[j]];
         }
         noise = k == 0 || pixels == 0 ? 0 : noise / ((double) pixels * k);
-        return new WeightedGram(channels, kept, b.clone(), g, mean, trace, noise, pixels, emptyPixels, centre);
+        return new WeightedGram(channels, kept, b.clone(), g, mean, trace, noise, pixels, sums.emptyPixels, centre);
     }
 
     private static int[] keptChannels(double[] b) {
@@ -121,6 +130,9 @@ public final class WeightedGram implements Serializable {
 
     /** A copy of G, full symmetric, column-major {@code E' × E'}. */
     public double[] gram() {
+        if (gram == null) {
+            throw new IllegalStateException("the Gram matrix was not accumulated (statistics only)");
+        }
         return gram.clone();
     }
 

@@ -6,9 +6,11 @@ import java.io.Serializable;
  * One-pass, mergeable fit of the Poisson-weighted (Keenan–Kotula) PCA. With pixel totals
  * a_n = Σ_e X_ne and channel totals b_e = Σ_n X_ne, the Gram of Xw_ne = X_ne / √(a_n b_e) is
  * G = D_b^{-1/2} · M · D_b^{-1/2} with M = Σ_n x_n x_nᵀ / a_n. a_n is local to a pixel, so one pass
- * accumulates M ({@code E × E}, upper triangle, column-major), b, Σ_n x_n/√a_n (for centring),
- * Σ_n x_n/a_n (for the noise level) and the pixel counts; {@link #finish} applies b.
+ * accumulates M ({@code E × E}, upper triangle, column-major) and the {@link ChannelSums};
+ * {@link #finish} applies b.
  * Pixels with a_n = 0 add nothing; channels with b_e = 0 are masked at finish. Not thread-safe.
+ * M is allocated by the first block added, so an empty accumulator (the zero value Spark ships in
+ * every task's closure) is a few kilobytes, not {@code 8·E²} bytes.
  */
 public final class WeightedGramAccumulator implements Serializable {
 
@@ -23,22 +25,15 @@ public final class WeightedGramAccumulator implements Serializable {
     public static final double SPARSE_WORK = 0.01;
 
     private final int channels;
-    private final double[] m;
-    private final double[] channelTotals;
-    private final double[] weightedSums;
-    private final double[] normalisedSums;
-    private long pixels;
-    private long emptyPixels;
+    private final ChannelSums sums;
+    private double[] m;
 
     private WeightedGramAccumulator(int channels) {
         if (channels <= 0 || (long) channels * channels > Integer.MAX_VALUE - 8) {
             throw new IllegalArgumentException("channels must be in 1.." + 46_340 + ", got " + channels);
         }
         this.channels = channels;
-        this.m = new double[channels * channels];
-        this.channelTotals = new double[channels];
-        this.weightedSums = new double[channels];
-        this.normalisedSums = new double[channels];
+        this.sums = new ChannelSums(channels);
     }
 
     /** An empty accumulator for spectra of {@code channels} channels. */
@@ -65,54 +60,19 @@ public final class WeightedGramAccumulator implements Serializable {
 
     /** Adds a block through the named kernel (both give M to rounding; exposed for tests and benchmarks). */
     WeightedGramAccumulator add(float[] block, int pixels, int channels, double[] totals, boolean sparse) {
+        double[] m = gram();
         if (sparse) {
             GramKernels.sparse(block, pixels, channels, totals, m);
         } else {
             GramKernels.dense(block, pixels, channels, totals, m);
         }
-        addSums(block, pixels, totals);
+        sums.add(block, totals);
         return this;
     }
 
     /** Pixel totals a_n in float64; also checks the block shape. */
     double[] pixelTotals(float[] block, int pixels, int channels) {
-        if (channels != this.channels) {
-            throw new IllegalArgumentException("block has " + channels + " channels, the fit " + this.channels);
-        }
-        if (pixels < 0 || block.length != (long) pixels * channels) {
-            throw new IllegalArgumentException("block of " + pixels + " × " + channels + " needs "
-                    + (long) pixels * channels + " values, got " + block.length);
-        }
-        double[] totals = new double[pixels];
-        for (int n = 0; n < pixels; n++) {
-            double a = 0;
-            for (int e = n * channels, end = e + channels; e < end; e++) {
-                a += block[e];
-            }
-            totals[n] = a;
-        }
-        return totals;
-    }
-
-    private void addSums(float[] block, int blockPixels, double[] totals) {
-        for (int n = 0; n < blockPixels; n++) {
-            double a = totals[n];
-            if (a <= 0) {
-                emptyPixels++;
-                continue;
-            }
-            pixels++;
-            double rootA = Math.sqrt(a);
-            int src = n * channels;
-            for (int e = 0; e < channels; e++) {
-                double x = block[src + e];
-                if (x != 0) {
-                    channelTotals[e] += x;
-                    weightedSums[e] += x / rootA;
-                    normalisedSums[e] += x / a;
-                }
-            }
-        }
+        return ChannelSums.pixelTotals(block, pixels, channels, this.channels);
     }
 
     /** Adds {@code other}'s sums to this one (associative and commutative up to rounding). */
@@ -120,13 +80,19 @@ public final class WeightedGramAccumulator implements Serializable {
         if (other.channels != channels) {
             throw new IllegalArgumentException("cannot merge fits of " + channels + " and " + other.channels + " channels");
         }
-        add(m, other.m);
-        add(channelTotals, other.channelTotals);
-        add(weightedSums, other.weightedSums);
-        add(normalisedSums, other.normalisedSums);
-        pixels += other.pixels;
-        emptyPixels += other.emptyPixels;
+        if (other.m != null) {
+            add(gram(), other.m);
+        }
+        sums.merge(other.sums);
         return this;
+    }
+
+    /** M, allocated on first use (on the executor that adds the first block). */
+    private double[] gram() {
+        if (m == null) {
+            m = new double[channels * channels];
+        }
+        return m;
     }
 
     private static void add(double[] into, double[] from) {
@@ -137,7 +103,7 @@ public final class WeightedGramAccumulator implements Serializable {
 
     /** Masks empty channels and forms the weighted Gram, optionally centred on the weighted mean spectrum. */
     public WeightedGram finish(boolean centre) {
-        return WeightedGram.of(channels, m, channelTotals, weightedSums, normalisedSums, pixels, emptyPixels, centre);
+        return WeightedGram.of(sums, gram(), centre);
     }
 
     public int channels() {
@@ -146,11 +112,11 @@ public final class WeightedGramAccumulator implements Serializable {
 
     /** Pixels with at least one count seen so far. */
     public long pixels() {
-        return pixels;
+        return sums.pixels();
     }
 
     /** Pixels with no counts seen so far (left out of the fit). */
     public long emptyPixels() {
-        return emptyPixels;
+        return sums.emptyPixels();
     }
 }

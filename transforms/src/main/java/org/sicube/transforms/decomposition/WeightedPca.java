@@ -33,7 +33,7 @@ public final class WeightedPca {
     }
 
     /** Eigenvectors have no sign: make each one's sum non-negative, as spectra are. */
-    private static void orient(double[] vectors, int n, int k) {
+    static void orient(double[] vectors, int n, int k) {
         for (int c = 0; c < k; c++) {
             double sum = 0;
             for (int i = 0; i < n; i++) {

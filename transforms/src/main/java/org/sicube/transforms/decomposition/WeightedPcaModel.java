@@ -29,6 +29,7 @@ public final class WeightedPcaModel implements Serializable {
     private final double[] mean;
     private final double[] meanScores;
     private final Truncation truncation;
+    private transient volatile double[] byChannel;
 
     WeightedPcaModel(WeightedGram gram, double[] eigenvalues, double[] vectors, int k, Truncation truncation) {
         this.channels = gram.channels();
@@ -62,8 +63,9 @@ public final class WeightedPcaModel implements Serializable {
 
     /**
      * The apply kernel: weighted scores of a block (pixel-major, energy fastest) into {@code out}
-     * ({@code pixels × K}, pixel-major). One BLAS {@code dgemm} computes x_n · (V / √b) for the
-     * whole block; dividing by √a_n then gives xw_n · V. Pixels without counts get 0.
+     * ({@code pixels × K}, pixel-major): x_n · (V / √b) divided by √a_n gives xw_n · V. Pixels without
+     * counts get 0. Low-count blocks (few non-zero channels per pixel, as EDS at a few hundred counts)
+     * touch only their non-zeros; dense blocks use one BLAS {@code dgemm}.
      */
     public void scores(float[] block, int pixels, int channels, double[] out) {
         if (channels != this.channels || block.length != (long) pixels * channels || out.length < (long) pixels * components) {
@@ -74,22 +76,81 @@ public final class WeightedPcaModel implements Serializable {
         if (components == 0 || pixels == 0) {
             return;
         }
+        long nonZero = 0;
+        for (float v : block) {
+            nonZero += v != 0f ? 1 : 0;
+        }
+        double[] totals = nonZero * SPARSE_FRACTION < block.length ? sparseProducts(block, pixels, out)
+                : denseProducts(block, pixels, out);
+        for (int n = 0; n < pixels; n++) {
+            double a = totals[n];
+            for (int c = 0; c < components; c++) {
+                int i = n * components + c;
+                out[i] = a > 0 ? out[i] / Math.sqrt(a) - meanScores[c] : 0;
+            }
+        }
+    }
+
+    /**
+     * Blocks with fewer than 1 in {@value #SPARSE_FRACTION} values non-zero take the sparse product:
+     * k·K multiply-adds per pixel against the dense path's E·K in BLAS plus the conversion to double.
+     */
+    static final int SPARSE_FRACTION = 8;
+
+    /** out = X·(V/√b) over each pixel's non-zero channels, with the loadings channel-major; returns a_n. */
+    private double[] sparseProducts(float[] block, int pixels, double[] out) {
+        double[] byChannel = projectionByChannel();
+        double[] totals = new double[pixels];
+        java.util.Arrays.fill(out, 0, pixels * components, 0);
+        for (int n = 0; n < pixels; n++) {
+            double a = 0;
+            int dst = n * components;
+            for (int e = 0, src = n * channels; e < channels; e++) {
+                float x = block[src + e];
+                if (x != 0f) {
+                    a += x;
+                    for (int c = 0, p = e * components; c < components; c++) {
+                        out[dst + c] += x * byChannel[p + c];
+                    }
+                }
+            }
+            totals[n] = a;
+        }
+        return totals;
+    }
+
+    /** out = X·(V/√b) by one {@code dgemm} on the block converted to double; returns a_n. */
+    private double[] denseProducts(float[] block, int pixels, double[] out) {
         double[] x = new double[block.length];
         for (int i = 0; i < x.length; i++) {
             x[i] = block[i];
         }
         BLAS.getInstance().dgemm("T", "N", components, pixels, channels, 1.0, projection, channels,
                 x, channels, 0.0, out, components);
+        double[] totals = new double[pixels];
         for (int n = 0; n < pixels; n++) {
             double a = 0;
             for (int e = n * channels, end = e + channels; e < end; e++) {
                 a += x[e];
             }
-            for (int c = 0; c < components; c++) {
-                int i = n * components + c;
-                out[i] = a > 0 ? out[i] / Math.sqrt(a) - meanScores[c] : 0;
-            }
+            totals[n] = a;
         }
+        return totals;
+    }
+
+    /** V/√b channel-major ({@code E × K}, row e at e·K), built on first use on each executor. */
+    private double[] projectionByChannel() {
+        double[] p = byChannel;
+        if (p == null) {
+            p = new double[channels * components];
+            for (int c = 0; c < components; c++) {
+                for (int e = 0; e < channels; e++) {
+                    p[e * components + c] = projection[c * channels + e];
+                }
+            }
+            byChannel = p;
+        }
+        return p;
     }
 
     /**

@@ -19,6 +19,20 @@ class WeightedGramAccumulatorTest {
     private final float[] block = NaiveWeightedPca.block(x);
 
     @Test
+    void theZeroValueShippedToEveryTaskIsSmall() throws Exception {
+        // Spark serializes the zero value into each task: it must not carry the 8·E² bytes of M (32 MiB at E = 2048).
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
+            out.writeObject(WeightedGramAccumulator.zero(2048));
+        }
+        assertTrue(bytes.size() < 5 * 8 * 2048 + 4096, bytes.size() + " bytes");
+        WeightedGramAccumulator merged = WeightedGramAccumulator.zero(COLS)
+                .merge(WeightedGramAccumulator.zero(COLS).add(block, ROWS, COLS));
+        assertArrayEquals(WeightedGramAccumulator.zero(COLS).add(block, ROWS, COLS).finish(false).gram(),
+                merged.finish(false).gram());
+    }
+
+    @Test
     void gramMatchesTheDefinitionWithMasks() {
         for (boolean centre : new boolean[] {false, true}) {
             NaiveWeightedPca naive = new NaiveWeightedPca(x, centre);

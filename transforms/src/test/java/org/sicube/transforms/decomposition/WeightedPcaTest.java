@@ -89,6 +89,33 @@ class WeightedPcaTest {
     }
 
     @Test
+    void sparseBlocksScoreAsTheDirectProjection() {
+        WeightedPcaModel model = fit(x, false, 3);
+        // keep one value in 12: below the sparse kernel's 1 in 8, so the sparse path is taken
+        float[] sparse = new float[block.length];
+        for (int i = 0; i < block.length; i += 12) {
+            sparse[i] = block[i];
+        }
+        double[] scores = new double[ROWS * 3];
+        model.scores(sparse, ROWS, COLS, scores);
+        double[] v = model.weightedLoadings();
+        double[] b = model.channelTotals();
+        for (int n = 0; n < ROWS; n++) {
+            double a = 0;
+            for (int e = 0; e < COLS; e++) {
+                a += sparse[n * COLS + e];
+            }
+            for (int c = 0; c < 3; c++) {
+                double s = 0;
+                for (int e = 0; e < COLS; e++) {
+                    s += b[e] > 0 && a > 0 ? sparse[n * COLS + e] / Math.sqrt(a * b[e]) * v[c * COLS + e] : 0;
+                }
+                assertEquals(s, scores[n * 3 + c], 1e-12, "pixel " + n + " component " + c);
+            }
+        }
+    }
+
+    @Test
     void rankKDataIsReconstructedExactly() {
         int k = 3;
         double[][] spectra = new double[k][COLS];
