@@ -1,45 +1,33 @@
 package org.sicube.transforms.calibration;
 
 /**
- * Weighted linear least squares of one segment {@code j ∈ [j0, j0 + len)} of a spectrum window on
- * at most four columns, {@code x_{from+j} ≈ c·u_j + a + b·t_j + d·g_j} with t running from −1 to 1
- * over the segment (the g column left out when g is null): normal equations, equilibrated by their
- * diagonal, solved by Gaussian elimination (no pivoting needed: the matrix is symmetric positive
- * definite). Also gives the information about d, the Schur complement of the g column (1 / the
- * variance of d per unit weighted noise). The step of {@link ReferenceShiftFit}; reusable,
- * allocates nothing per call.
+ * Weighted linear least squares on at most four columns from its sums: the caller fills the
+ * normal matrix {@link #normal} (both triangles, columns in the order u, 1, t, g so that the
+ * 3-column fit is a prefix) and {@link #rhs}; the equations are equilibrated by their diagonal and
+ * solved by Gaussian elimination (no pivoting needed: the matrix is symmetric positive definite).
+ * Also gives the information about the g coefficient d (the Schur complement of the g column, 1 /
+ * the variance of d per unit weighted noise) and the residual χ² from the weighted Σx². The step
+ * of {@link ReferenceShiftFit}; reusable, allocates nothing per call.
  */
 final class LinearFit4 {
 
-    private final double[][] normal = new double[4][5];
+    /** Normal matrix Σ w·col_a·col_b; read-only for the solver (it works on a copy). */
+    final double[][] normal = new double[4][4];
+    /** Right-hand side Σ w·col_a·x. */
+    final double[] rhs = new double[4];
+    private final double[][] m = new double[4][5];
     private final double[] scale = new double[4];
     private final double[] beta = new double[4];
-    private final double[] row = new double[4];
-    private boolean hasSlope;
+    private int columns;
     private double chi2;
     private double information;
 
-    /** Fits; false when the normal equations are singular. */
-    boolean solve(double[] x, int from, double[] u, double[] g, double[] w, int j0, int len) {
-        hasSlope = g != null;
-        int p = hasSlope ? 4 : 3;
-        double centre = j0 + 0.5 * (len - 1);
-        double halfWidth = 0.5 * len;
-        for (double[] r : normal) {
-            java.util.Arrays.fill(r, 0.0);
-        }
-        for (int j = j0; j < j0 + len; j++) {
-            columns(u, g, j, centre, halfWidth);
-            double wj = w[j];
-            double xj = x[from + j];
-            for (int a = 0; a < p; a++) {
-                double wr = wj * row[a];
-                for (int b = a; b < p; b++) {
-                    normal[a][b] += wr * row[b];
-                }
-                normal[a][p] += wr * xj;
-            }
-        }
+    /**
+     * Fits the first {@code p} (3 or 4) columns; {@code xx} is Σ w·x² (for the χ²). False when the
+     * normal equations are singular or the result is not finite.
+     */
+    boolean solve(int p, double xx) {
+        columns = p;
         for (int a = 0; a < p; a++) {
             if (!(normal[a][a] > 0)) {
                 return false;
@@ -47,34 +35,23 @@ final class LinearFit4 {
             scale[a] = 1 / Math.sqrt(normal[a][a]);
         }
         for (int a = 0; a < p; a++) {
-            for (int b = 0; b < a; b++) {
-                normal[a][b] = normal[b][a];
-            }
-        }
-        for (int a = 0; a < p; a++) {
             for (int b = 0; b < p; b++) {
-                normal[a][b] *= scale[a] * scale[b];
+                m[a][b] = normal[a][b] * scale[a] * scale[b];
             }
-            normal[a][p] *= scale[a];
+            m[a][p] = rhs[a] * scale[a];
         }
         if (!eliminate(p)) {
             return false;
         }
+        double fitted = 0;
         for (int a = 0; a < p; a++) {
             beta[a] *= scale[a];
+            fitted += beta[a] * rhs[a];
         }
-        information = hasSlope ? normal[3][3] / (scale[3] * scale[3]) : 0.0;
-        chi2 = 0;
-        for (int j = j0; j < j0 + len; j++) {
-            columns(u, g, j, centre, halfWidth);
-            double model = 0;
-            for (int a = 0; a < p; a++) {
-                model += beta[a] * row[a];
-            }
-            double r = x[from + j] - model;
-            chi2 += w[j] * r * r;
-        }
-        return Double.isFinite(chi2);
+        information = p == 4 ? m[3][3] / (scale[3] * scale[3]) : 0.0;
+        // At the least-squares solution the residual is Σwx² − βᵀ(Σw·col·x); rounding can make it dip below 0.
+        chi2 = Math.max(0.0, xx - fitted);
+        return Double.isFinite(xx - fitted);
     }
 
     /** Coefficient of u. */
@@ -84,7 +61,12 @@ final class LinearFit4 {
 
     /** Coefficient of g (0 without the g column). */
     double d() {
-        return hasSlope ? beta[3] : 0.0;
+        return columns == 4 ? beta[3] : 0.0;
+    }
+
+    /** Coefficient {@code a} of the last fit. */
+    double coefficient(int a) {
+        return beta[a];
     }
 
     /** Information about d: 1 / its variance for unit weighted noise (0 without the g column). */
@@ -97,18 +79,7 @@ final class LinearFit4 {
         return chi2;
     }
 
-    /** Columns in the order u, 1, t, g (g last so that the 3-column fit is a prefix). */
-    private void columns(double[] u, double[] g, int j, double centre, double halfWidth) {
-        row[0] = u[j];
-        row[1] = 1.0;
-        row[2] = (j - centre) / halfWidth;
-        if (g != null) {
-            row[3] = g[j];
-        }
-    }
-
     private boolean eliminate(int p) {
-        double[][] m = normal;
         for (int k = 0; k < p; k++) {
             // Equilibrated: the diagonal starts at 1, a pivot near 0 means collinear columns.
             if (!(m[k][k] > 1e-12)) {
