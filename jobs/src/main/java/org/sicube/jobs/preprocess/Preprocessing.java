@@ -11,7 +11,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
-import org.apache.spark.util.DoubleAccumulator;
+import org.apache.spark.util.CollectionAccumulator;
 import org.sicube.datasets.model.EnergyAxis;
 import org.sicube.datasets.model.PixelBlock;
 import org.sicube.datasets.model.SpectrumImage;
@@ -26,8 +26,10 @@ import org.sicube.transforms.physics.EnergyGrid;
  * The Spark plan of {@code preprocess}: one cheap aggregate pass per stage that needs the sum
  * spectrum (the stages before it applied on the fly, per-partition sums tree-reduced), then one
  * map pass over the blocks running the whole chain (mapPartitions, state built once per
- * partition, no shuffle). Its result is kept (memory, spilling to disk) while the blocks and the
- * small {@code maps/} dataset are written from it; the store is committed atomically.
+ * partition, no shuffle) that writes the blocks and sends each block's total and maps to the
+ * driver ({@link MapBlocks}), which writes the small {@code maps/} dataset and the pictures. Only
+ * when the maps are too large to gather is the processed data kept (memory, spilling to disk) for
+ * a second pass writing {@code maps/}. The store is committed atomically.
  */
 public final class Preprocessing {
     private Preprocessing() {
@@ -52,27 +54,40 @@ public final class Preprocessing {
             }
         }
         double[][] refs = references;
-        JavaRDD<ProcessedBlock> processed = blocks.mapPartitions(it -> {
-            StageChain chain = new StageChain(config, refs, n);
-            return map(it, chain);
-        }).persist(StorageLevel.MEMORY_AND_DISK_SER());
+        List<String> names = config.allMaps();
+        boolean collect = MapBlocks.collects(h.spectra(), names);
+        JavaRDD<ProcessedBlock> processed = blocks.mapPartitions(it -> map(it, new StageChain(config, refs, n)));
+        if (!collect) {
+            processed = processed.persist(StorageLevel.MEMORY_AND_DISK_SER());
+        }
+        CollectionAccumulator<MapBlocks.Entry> side = sc.sc().collectionAccumulator("preprocess: totals and maps");
         try {
-            DoubleAccumulator total = sc.sc().doubleAccumulator("total after preprocessing");
             try (Progress p = Progress.start(sc, "preprocess: " + stageList(config), nBlocks, h.spectra())) {
                 BlockStore.writeBlocks(spark, processed.map(pb -> {
-                    total.add(pb.block().totalCounts());
-                    return pb.block();
+                    PixelBlock b = pb.block();
+                    side.add(new MapBlocks.Entry(b.y0(), b.x0(), b.height(), b.width(), b.totalCounts(),
+                            collect ? pb.maps() : null));
+                    return b;
                 }), out);
                 p.done();
             }
-            SpectrumImage done = h.withEnergy(axis(config.outputGrid(), h.energy())).withTotalCounts(total.value());
-            List<String> names = config.allMaps();
+            MapBlocks results = new MapBlocks(side.value());
+            SpectrumImage done = h.withEnergy(axis(config.outputGrid(), h.energy())).withTotalCounts(results.total());
             if (!names.isEmpty()) {
-                Dataset<Row> maps = spark.createDataFrame(
-                        processed.flatMap(pb -> MapRows.rows(pb.block(), pb.maps(), names)), MapRows.SCHEMA);
                 String mapsDir = new Path(out.temporary(), MapRows.DIR).toString();
-                maps.write().parquet(mapsDir);
-                if (!MapImages.write(spark.read().parquet(mapsDir), names, done, out)) {
+                MapBlocks maps = collect ? results : null;
+                if (collect) {
+                    List<Row> rows = results.rows(names);
+                    int slices = Math.max(1, Math.min(blocks.getNumPartitions(), rows.size()));
+                    spark.createDataFrame(sc.parallelize(rows, slices), MapRows.SCHEMA).write().parquet(mapsDir);
+                } else {
+                    spark.createDataFrame(processed.flatMap(pb -> MapRows.rows(pb.block(), pb.maps(), names)),
+                            MapRows.SCHEMA).write().parquet(mapsDir);
+                    if (done.spectra() <= MapImages.MAX_PIXELS) {
+                        maps = MapBlocks.fromRows(spark.read().parquet(mapsDir).collectAsList(), names);
+                    }
+                }
+                if (!MapImages.write(maps, names, done, out)) {
                     System.err.println("preprocess: no map pictures for " + done.spectra()
                             + " pixels (more than " + MapImages.MAX_PIXELS + "); the maps are in maps/");
                 }
@@ -81,7 +96,9 @@ public final class Preprocessing {
             out.commit();
             return done;
         } finally {
-            processed.unpersist(false);
+            if (!collect) {
+                processed.unpersist(false);
+            }
         }
     }
 
