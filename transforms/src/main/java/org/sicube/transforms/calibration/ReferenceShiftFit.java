@@ -122,13 +122,10 @@ public final class ReferenceShiftFit {
             double info = 0;
             double chi2 = 0;
             for (int k = 0; k < segments; k++) {
-                gram.normal(lag, k, f, fit);
                 double z0 = zl[0][k], z1 = zl[1][k], z2 = zl[2][k], z3 = zl[3][k];
-                fit.rhs[0] = z0 + f * (z1 + f * (z2 + f * z3));
-                fit.rhs[1] = sumWx[k];
-                fit.rhs[2] = sumWtx[k];
-                fit.rhs[3] = -(z1 + f * (2 * z2 + 3 * f * z3));
-                if (!fit.solve(4, sumWxx[k])) {
+                double bu = z0 + f * (z1 + f * (z2 + f * z3));
+                double bg = -(z1 + f * (2 * z2 + 3 * f * z3));
+                if (!gram.fit(lag, k, f, bu, bg, sumWx[k], sumWtx[k], sumWxx[k], fit)) {
                     return Double.NaN;
                 }
                 // Segment k alone would step −d/c with information c²·I_d: combine by that weight.

@@ -5,7 +5,7 @@ package org.sicube.transforms.calibration;
  * spline as cubics in the sub-channel offset ({@link SplineSpectrum#polynomials}) and, for every
  * integer lag T ∈ [−maxShift, maxShift] and segment, the weighted sums of their products with each
  * other, with 1 and with the segment coordinate τ ∈ [−1, 1]. The normal matrix of the fit at any
- * shift T + f then follows in O(1) per segment; at f = 0 (the integer search) it is inverted here.
+ * shift T + f then follows in O(1) per segment ({@link LinearFit4} solves it).
  */
 final class ShiftGram {
     /** Per lag and segment: M00 M01 M02 M03 M11 M12 M13 M22 M23 M33, S0..S3, R0..R3. */
@@ -18,11 +18,8 @@ final class ShiftGram {
     private final int maxShift;
     private final int segments;
     private final double[][] sums;
-    private final double[] w0;
-    private final double[] w1;
-    private final double[] w2;
-    /** Per lag: A⁻¹ of the (u, 1, τ) fit at f = 0 per segment (6 values each); null entries mark singular lags. */
-    private final double[][] coarseInverse;
+    /** Per segment the inverse of the background block [[Σw, Σw·τ], [Σw·τ, Σw·τ²]] as {i11, i1t, itt} (NaN if singular). */
+    private final double[] background;
 
     ShiftGram(SplineSpectrum reference, int from, double[] weight, int[] starts, int maxShift) {
         int m = weight.length;
@@ -30,9 +27,9 @@ final class ShiftGram {
         segments = starts.length - 1;
         poly = reference.polynomials(from - maxShift, from + m + maxShift);
         tau = new double[m];
-        w0 = new double[segments];
-        w1 = new double[segments];
-        w2 = new double[segments];
+        double[] w0 = new double[segments];
+        double[] w1 = new double[segments];
+        double[] w2 = new double[segments];
         for (int k = 0; k < segments; k++) {
             int len = starts[k + 1] - starts[k];
             double centre = starts[k] + 0.5 * (len - 1);
@@ -43,10 +40,16 @@ final class ShiftGram {
                 w2[k] += weight[j] * tau[j] * tau[j];
             }
         }
+        background = new double[3 * segments];
+        for (int k = 0; k < segments; k++) {
+            double det = w0[k] * w2[k] - w1[k] * w1[k];
+            boolean regular = w0[k] > 0 && det > 1e-12 * w0[k] * w2[k];
+            background[3 * k] = regular ? w2[k] / det : Double.NaN;
+            background[3 * k + 1] = regular ? -w1[k] / det : Double.NaN;
+            background[3 * k + 2] = regular ? w0[k] / det : Double.NaN;
+        }
         int lags = 2 * maxShift + 1;
         sums = new double[lags][segments * STRIDE];
-        coarseInverse = new double[lags][];
-        LinearFit4 fit = new LinearFit4();
         for (int t = 0; t < lags; t++) {
             int shift = 2 * maxShift - t; // poly index of window channel 0 at lag T = t − maxShift
             for (int k = 0; k < segments; k++) {
@@ -83,12 +86,14 @@ final class ShiftGram {
                     s[o + 17] += w3p * tau[j];
                 }
             }
-            coarseInverse[t] = invertCoarse(t, fit);
         }
     }
 
-    /** Fills {@code fit.normal} (columns u, 1, τ, g) for lag T, segment k and offset f: u = r(· − T − f), g = r′. */
-    void normal(int lag, int k, double f, LinearFit4 fit) {
+    /**
+     * The fit of segment k at shift T + f (u = r(· − T − f), g = r′ there) from the data sums
+     * Σw·u·x and Σw·g·x (from the cubics' correlations), Σw·x, Σw·τ·x and Σw·x²; false when singular.
+     */
+    boolean fit(int lag, int k, double f, double bu, double bg, double x1, double xt, double xx, LinearFit4 fit) {
         double[] s = sums[lag + maxShift];
         int o = k * STRIDE;
         double f2 = f * f;
@@ -110,63 +115,16 @@ final class ShiftGram {
         double g1 = -(s[o + 11] + 2 * f * s[o + 12] + 3 * f2 * s[o + 13]);
         double ut = s[o + 14] + f * s[o + 15] + f2 * s[o + 16] + f3 * s[o + 17];
         double gt = -(s[o + 15] + 2 * f * s[o + 16] + 3 * f2 * s[o + 17]);
-        set(fit.normal, uu, u1, ut, ug, w0[k], w1[k], g1, w2[k], gt, gg);
+        return fit.solve(uu, ug, gg, u1, ut, g1, gt, bu, bg, x1, xt, xx, background, 3 * k);
     }
 
     /**
      * Σw·x² minus the χ² of the (u, 1, τ) fit at integer lag T in segment k (larger is better),
-     * from the right-hand side (Σw·u·x, Σw·x, Σw·τ·x); −∞ where the fit is singular.
+     * from Σw·u·x, Σw·x and Σw·τ·x; −∞ where the fit is singular.
      */
-    double coarseExplained(int lag, int k, double bu, double b1, double bt) {
-        double[] inv = coarseInverse[lag + maxShift];
-        if (inv == null || Double.isNaN(inv[6 * k])) {
-            return Double.NEGATIVE_INFINITY;
-        }
-        int o = 6 * k;
-        return bu * (inv[o] * bu + 2 * (inv[o + 1] * b1 + inv[o + 2] * bt))
-                + b1 * (inv[o + 3] * b1 + 2 * inv[o + 4] * bt) + bt * inv[o + 5] * bt;
-    }
-
-    private double[] invertCoarse(int t, LinearFit4 fit) {
-        double[] s = sums[t];
-        double[] inv = new double[6 * segments];
-        for (int k = 0; k < segments; k++) {
-            int o = k * STRIDE;
-            set(fit.normal, s[o], s[o + 10], s[o + 14], 0, w0[k], w1[k], 0, w2[k], 0, 1);
-            double[][] cols = new double[3][];
-            for (int c = 0; c < 3; c++) {
-                java.util.Arrays.fill(fit.rhs, 0.0);
-                fit.rhs[c] = 1;
-                if (!fit.solve(3, 0)) {
-                    inv[6 * k] = Double.NaN;
-                    break;
-                }
-                cols[c] = new double[] {fit.coefficient(0), fit.coefficient(1), fit.coefficient(2)};
-            }
-            if (!Double.isNaN(inv[6 * k])) {
-                inv[6 * k] = cols[0][0];
-                inv[6 * k + 1] = cols[1][0];
-                inv[6 * k + 2] = cols[2][0];
-                inv[6 * k + 3] = cols[1][1];
-                inv[6 * k + 4] = cols[2][1];
-                inv[6 * k + 5] = cols[2][2];
-            }
-        }
-        return inv;
-    }
-
-    /** Symmetric 4×4 from its upper triangle, rows u, 1, τ, g. */
-    private static void set(double[][] a, double uu, double u1, double ut, double ug, double oneOne, double oneT,
-            double g1, double tt, double gt, double gg) {
-        a[0][0] = uu;
-        a[0][1] = a[1][0] = u1;
-        a[0][2] = a[2][0] = ut;
-        a[0][3] = a[3][0] = ug;
-        a[1][1] = oneOne;
-        a[1][2] = a[2][1] = oneT;
-        a[1][3] = a[3][1] = g1;
-        a[2][2] = tt;
-        a[2][3] = a[3][2] = gt;
-        a[3][3] = gg;
+    double coarseExplained(int lag, int k, double bu, double x1, double xt) {
+        double[] s = sums[lag + maxShift];
+        int o = k * STRIDE;
+        return LinearFit4.explainedWithoutSlope(s[o], s[o + 10], s[o + 14], bu, x1, xt, background, 3 * k);
     }
 }
