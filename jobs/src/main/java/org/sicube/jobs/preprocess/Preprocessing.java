@@ -65,7 +65,7 @@ public final class Preprocessing {
             try (Progress p = Progress.start(sc, "preprocess: " + stageList(config), nBlocks, h.spectra())) {
                 BlockStore.writeBlocks(spark, processed.map(pb -> {
                     PixelBlock b = pb.block();
-                    side.add(new MapBlocks.Entry(b.y0(), b.x0(), b.height(), b.width(), b.totalCounts(),
+                    side.add(new MapBlocks.Entry(b.y0(), b.x0(), b.height(), b.width(), pb.total(),
                             collect ? pb.maps() : null));
                     return b;
                 }), out);

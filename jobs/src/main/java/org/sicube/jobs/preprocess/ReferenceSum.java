@@ -18,10 +18,16 @@ final class ReferenceSum implements Serializable {
 
     void add(double[] spectrum) {
         for (int i = 0; i < sum.length; i++) {
-            double v = spectrum[i];
-            if (Double.isFinite(v)) {
-                sum[i] = Math.addExact(sum[i], Math.round(v * ONE));
+            double x = spectrum[i] * ONE;
+            long r = (long) x;
+            // Counts (and any multiple of 2^-20) are whole in fixed point: no rounding needed.
+            if (r != x) {
+                if (!Double.isFinite(spectrum[i])) {
+                    continue;
+                }
+                r = Math.round(x);
             }
+            sum[i] = Math.addExact(sum[i], r);
         }
     }
 

@@ -44,14 +44,17 @@ final class StageChain {
         return s;
     }
 
-    /** Processes a whole block: the output block and the maps ({@code maps[m][pixel]}, row-major in the block). */
+    /** Processes a whole block: the output block, the maps ({@code maps[m][pixel]}, row-major in the block) and the total. */
     ProcessedBlock block(PixelBlock b) {
         float[] out = new float[b.pixels() * outChannels];
         float[][] m = new float[maps][b.pixels()];
+        double total = 0;
         for (int p = 0; p < b.pixels(); p++) {
             double[] s = spectrum(b.counts(), p * inChannels);
             for (int i = 0; i < outChannels; i++) {
-                out[p * outChannels + i] = (float) s[i];
+                float v = (float) s[i];
+                out[p * outChannels + i] = v;
+                total += v;
             }
             int j = 0;
             for (double[] values : mapValues) {
@@ -60,7 +63,7 @@ final class StageChain {
                 }
             }
         }
-        return new ProcessedBlock(new PixelBlock(b.y0(), b.x0(), b.height(), b.width(), outChannels, out), m);
+        return new ProcessedBlock(new PixelBlock(b.y0(), b.x0(), b.height(), b.width(), outChannels, out), m, total);
     }
 
     /** Adds every processed spectrum of {@code b} to {@code sum}. */
@@ -70,7 +73,10 @@ final class StageChain {
         }
     }
 
-    /** A processed block and its per-pixel maps ({@code maps[m]} in the pipeline's map order). */
-    record ProcessedBlock(PixelBlock block, float[][] maps) implements java.io.Serializable {
+    /**
+     * A processed block, its per-pixel maps ({@code maps[m]} in the pipeline's map order) and its
+     * total (summed as {@link PixelBlock#totalCounts}, in the same order, while the block is written).
+     */
+    record ProcessedBlock(PixelBlock block, float[][] maps, double total) implements java.io.Serializable {
     }
 }
