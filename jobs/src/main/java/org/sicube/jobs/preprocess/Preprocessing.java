@@ -7,7 +7,6 @@ import java.util.Locale;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
@@ -20,6 +19,7 @@ import org.sicube.jobs.core.AtomicOutput;
 import org.sicube.jobs.core.Progress;
 import org.sicube.jobs.preprocess.StageChain.ProcessedBlock;
 import org.sicube.jobs.store.BlockStore;
+import org.sicube.jobs.store.StoreRows;
 import org.sicube.transforms.physics.EnergyGrid;
 
 /**
@@ -63,11 +63,11 @@ public final class Preprocessing {
         CollectionAccumulator<MapBlocks.Entry> side = sc.sc().collectionAccumulator("preprocess: totals and maps");
         try {
             try (Progress p = Progress.start(sc, "preprocess: " + stageList(config), nBlocks, h.spectra())) {
-                BlockStore.writeBlocks(spark, processed.map(pb -> {
+                BlockStore.writeRows(spark, processed.map(pb -> {
                     PixelBlock b = pb.block();
                     side.add(new MapBlocks.Entry(b.y0(), b.x0(), b.height(), b.width(), pb.total(),
                             collect ? pb.maps() : null));
-                    return b;
+                    return StoreRows.toRow(b, pb.total());
                 }), out);
                 p.done();
             }
