@@ -11,8 +11,8 @@ import org.sicube.jobs.core.AtomicOutput;
 /**
  * PNG pictures of the per-pixel maps, {@code map_images/NAME.png} in the output store, drawn on
  * the driver from the maps gathered there ({@link MapBlocks}); only images up to {@link #MAX_PIXELS}
- * pixels are drawn (the Parquet maps hold every size); the colour range is bounded to the 1st–99th percentile of the finite
- * values so that a few failed fits do not flatten the picture.
+ * pixels are drawn (the Parquet maps hold every size); the colour range is bounded to the 1st–99th
+ * percentile of the finite values so that a few failed fits do not flatten the picture.
  */
 final class MapImages {
     static final String DIR = "map_images";
@@ -31,7 +31,8 @@ final class MapImages {
             for (int m = 0; m < names.size(); m++) {
                 String n = names.get(m);
                 Path png = dir.resolve(n + ".png");
-                MapPng.of(bounded(maps.image(m, h.ny(), h.nx())), h.ny(), h.nx()).title(n + " (1st–99th percentile)").quantity(n)
+                MapPng.of(bounded(maps.image(m, h.ny(), h.nx())), h.ny(), h.nx())
+                        .title(n + " (1st–99th percentile)").quantity(n)
                         .pixelSize(h.pixelSize(), h.pixelUnits()).write(png);
                 out.fileSystem().copyFromLocalFile(true, true, new org.apache.hadoop.fs.Path(png.toUri()),
                         new org.apache.hadoop.fs.Path(new org.apache.hadoop.fs.Path(out.temporary(), DIR), n + ".png"));

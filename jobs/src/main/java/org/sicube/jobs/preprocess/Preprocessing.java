@@ -78,7 +78,9 @@ public final class Preprocessing {
                 MapBlocks maps = collect ? results : null;
                 if (collect) {
                     List<Row> rows = results.rows(names);
-                    int slices = Math.max(1, Math.min(blocks.getNumPartitions(), rows.size()));
+                    // Tasks of about 64 Ki map values (Spark warns above 1 MB per task).
+                    long values = (long) rows.size() * in.blockHeight() * in.blockWidth();
+                    int slices = (int) Math.max(1, Math.min(rows.size(), Math.max(blocks.getNumPartitions(), values >> 16)));
                     spark.createDataFrame(sc.parallelize(rows, slices), MapRows.SCHEMA).write().parquet(mapsDir);
                 } else {
                     spark.createDataFrame(processed.flatMap(pb -> MapRows.rows(pb.block(), pb.maps(), names)),

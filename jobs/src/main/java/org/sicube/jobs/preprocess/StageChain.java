@@ -44,7 +44,7 @@ final class StageChain {
         return s;
     }
 
-    /** Processes a whole block: the output block, the maps ({@code maps[m][pixel]}, row-major in the block) and the total. */
+    /** Processes a whole block: the output block, its maps ({@code maps[m][pixel]}, row-major) and its total. */
     ProcessedBlock block(PixelBlock b) {
         float[] out = new float[b.pixels() * outChannels];
         float[][] m = new float[maps][b.pixels()];

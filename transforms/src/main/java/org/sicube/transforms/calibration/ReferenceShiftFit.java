@@ -38,7 +38,7 @@ public final class ReferenceShiftFit {
     private final double[] sumWx;
     private final double[] sumWtx;
     private final double[] sumWxx;
-    /** Per call: Σ w·x·poly[p] per lag and segment ({@code z[lag][p][k]}); p ≥ 1 only for the lags marked in {@code fresh}. */
+    /** Per call: Σ w·x·poly[p] per lag and segment ({@code z[lag][p][k]}); p ≥ 1 only where {@code fresh} says so. */
     private final double[][][] z;
     private final long[] fresh;
     private long call;

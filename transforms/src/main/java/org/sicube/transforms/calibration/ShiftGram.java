@@ -18,7 +18,7 @@ final class ShiftGram {
     private final int maxShift;
     private final int segments;
     private final double[][] sums;
-    /** Per segment the inverse of the background block [[Σw, Σw·τ], [Σw·τ, Σw·τ²]] as {i11, i1t, itt} (NaN if singular). */
+    /** Per segment: the inverse of [[Σw, Σw·τ], [Σw·τ, Σw·τ²]] as {i11, i1t, itt} (NaN if singular). */
     private final double[] background;
 
     ShiftGram(SplineSpectrum reference, int from, double[] weight, int[] starts, int maxShift) {

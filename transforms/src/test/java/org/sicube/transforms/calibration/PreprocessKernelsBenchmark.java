@@ -19,7 +19,8 @@ import org.sicube.transforms.synthetic.PoissonSampler;
  * Time per spectrum of the preprocessing kernels with the parameters of {@code bench preprocess}
  * (2048 channels from 250 eV by 0.5 eV, a power law with edges at about 400 counts per channel,
  * shifted by up to ±5 channels with Poisson noise), without Spark or I/O. Prints one JSON line
- * per kernel (thread CPU time, so that other load on the machine matters less); asserts nothing. Runs only with {@code -Dsicube.bench=true}.
+ * per kernel (thread CPU time, so that other load on the machine matters less); asserts nothing.
+ * Runs only with {@code -Dsicube.bench=true}.
  */
 @EnabledIfSystemProperty(named = "sicube.bench", matches = "true")
 class PreprocessKernelsBenchmark {
