@@ -29,10 +29,10 @@ public final class BlockCodec {
 
     public static Encoded encode(PixelBlock block) {
         float[] c = block.counts();
-        long sparseSize = sparseSize(c, block.channels());
         long denseSize = 4L * c.length;
         // Sparse only when it halves the size: dense blocks decode with one bulk copy, and Parquet's
         // own compression already shrinks high-count dense data.
+        long sparseSize = sparseSize(c, block.channels(), (denseSize + 1) / 2);
         if (sparseSize >= 0 && 2 * sparseSize < denseSize) {
             return new Encoded(SPARSE, encodeSparse(c, block.pixels(), block.channels(), (int) sparseSize));
         }
@@ -57,10 +57,13 @@ public final class BlockCodec {
         return new PixelBlock(y0, x0, height, width, channels, out);
     }
 
-    /** Size of the sparse encoding, or -1 when the values are not all counts (non-negative integers). */
-    static long sparseSize(float[] c, int channels) {
+    /**
+     * Size of the sparse encoding, or -1 when the values are not all counts (non-negative integers);
+     * stops with a size of at least {@code limit} as soon as it reaches that.
+     */
+    static long sparseSize(float[] c, int channels, long limit) {
         long size = 0;
-        for (int p = 0; p < c.length; p += channels) {
+        for (int p = 0; p < c.length && size < limit; p += channels) {
             int nnz = 0;
             int last = -1;
             for (int e = 0; e < channels; e++) {

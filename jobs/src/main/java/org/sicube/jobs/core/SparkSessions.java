@@ -45,6 +45,9 @@ public final class SparkSessions {
         conf.setIfMissing("spark.driver.host", "127.0.0.1");
         conf.setIfMissing("spark.ui.showConsoleProgress", "false");
         conf.setIfMissing("spark.sql.parquet.compression.codec", "zstd");
+        // Store rows are blocks of megabytes: batches of one row keep the Parquet reader's column
+        // buffers at one block instead of regrowing them towards a whole row group in every task.
+        conf.setIfMissing("spark.sql.parquet.columnarReaderBatchSize", "1");
         conf.setIfMissing("spark.sql.shuffle.partitions", "8");
         extraConf.forEach(conf::set);
         return SparkSession.builder().config(conf).getOrCreate();

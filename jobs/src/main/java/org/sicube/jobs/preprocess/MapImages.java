@@ -3,20 +3,16 @@ package org.sicube.jobs.preprocess;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
 import org.sicube.datasets.model.SpectrumImage;
 import org.sicube.datasets.writers.plot.MapPng;
 import org.sicube.jobs.core.AtomicOutput;
 
 /**
- * PNG pictures of the per-pixel maps, {@code map_images/NAME.png} in the output store. Maps are
- * gathered on the driver, so only images up to {@link #MAX_PIXELS} pixels are drawn (the Parquet
- * maps hold every size); the colour range is bounded to the 1st–99th percentile of the finite
- * values so that a few failed fits do not flatten the picture.
+ * PNG pictures of the per-pixel maps, {@code map_images/NAME.png} in the output store, drawn on
+ * the driver from the maps gathered there ({@link MapBlocks}); only images up to {@link #MAX_PIXELS}
+ * pixels are drawn (the Parquet maps hold every size); the colour range is bounded to the 1st–99th
+ * percentile of the finite values so that a few failed fits do not flatten the picture.
  */
 public final class MapImages {
     public static final String DIR = "map_images";
@@ -26,31 +22,17 @@ public final class MapImages {
     }
 
     /** Draws every map; returns false (drawing nothing) when the image is too large. */
-    static boolean write(Dataset<Row> maps, List<String> names, SpectrumImage h, AtomicOutput out) throws Exception {
+    static boolean write(MapBlocks maps, List<String> names, SpectrumImage h, AtomicOutput out) throws Exception {
         if (names.isEmpty() || h.spectra() > MAX_PIXELS) {
             return false;
         }
-        Map<String, double[]> images = new HashMap<>();
-        for (String n : names) {
-            double[] v = new double[(int) h.spectra()];
-            Arrays.fill(v, Double.NaN);
-            images.put(n, v);
-        }
-        for (Row r : maps.collectAsList()) {
-            double[] img = images.get(r.getString(4));
-            List<Float> values = r.getList(5);
-            int y0 = r.getInt(0);
-            int x0 = r.getInt(1);
-            int w = r.getInt(3);
-            for (int i = 0; i < values.size(); i++) {
-                img[(y0 + i / w) * h.nx() + x0 + i % w] = values.get(i);
-            }
-        }
         Path dir = Files.createTempDirectory("sicube-maps-");
         try {
-            for (String n : names) {
+            for (int m = 0; m < names.size(); m++) {
+                String n = names.get(m);
                 Path png = dir.resolve(n + ".png");
-                MapPng.of(bounded(images.get(n)), h.ny(), h.nx()).title(n + " (1st–99th percentile)").quantity(n)
+                MapPng.of(bounded(maps.image(m, h.ny(), h.nx())), h.ny(), h.nx())
+                        .title(n + " (1st–99th percentile)").quantity(n)
                         .pixelSize(h.pixelSize(), h.pixelUnits()).write(png);
                 out.fileSystem().copyFromLocalFile(true, true, new org.apache.hadoop.fs.Path(png.toUri()),
                         new org.apache.hadoop.fs.Path(new org.apache.hadoop.fs.Path(out.temporary(), DIR), n + ".png"));

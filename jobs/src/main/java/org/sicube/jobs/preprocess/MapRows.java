@@ -30,13 +30,18 @@ final class MapRows {
     }
 
     static Iterator<Row> rows(PixelBlock b, float[][] maps, List<String> names) {
+        return rows(b.y0(), b.x0(), b.height(), b.width(), maps, names);
+    }
+
+    /** The rows of one block at (y0, x0), height × width pixels, {@code maps[m][pixel]}. */
+    static Iterator<Row> rows(int y0, int x0, int height, int width, float[][] maps, List<String> names) {
         List<Row> out = new ArrayList<>(names.size());
         for (int m = 0; m < names.size(); m++) {
             Float[] v = new Float[maps[m].length];
             for (int i = 0; i < v.length; i++) {
                 v[i] = maps[m][i];
             }
-            out.add(RowFactory.create(b.y0(), b.x0(), b.height(), b.width(), names.get(m), v));
+            out.add(RowFactory.create(y0, x0, height, width, names.get(m), v));
         }
         return out.iterator();
     }

@@ -7,11 +7,10 @@ import java.util.Locale;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
-import org.apache.spark.util.DoubleAccumulator;
+import org.apache.spark.util.CollectionAccumulator;
 import org.sicube.datasets.model.EnergyAxis;
 import org.sicube.datasets.model.PixelBlock;
 import org.sicube.datasets.model.SpectrumImage;
@@ -24,6 +23,7 @@ import org.sicube.jobs.preprocess.stages.Stage;
 import org.sicube.jobs.preprocess.stages.Summary;
 import org.sicube.jobs.preprocess.stages.WorkBlock;
 import org.sicube.jobs.store.BlockStore;
+import org.sicube.jobs.store.StoreRows;
 import org.sicube.transforms.physics.EnergyGrid;
 
 /**
@@ -31,8 +31,10 @@ import org.sicube.transforms.physics.EnergyGrid;
  * its input (the sum spectrum, an exponent histogram, block rims; the stages before it applied on
  * the fly, per-partition summaries tree-reduced, the stage then bound to the result), then one
  * map pass over the blocks running the whole chain (mapPartitions, state built once per
- * partition, no shuffle). Its result is kept (memory, spilling to disk) while the blocks and the
- * small {@code maps/} dataset are written from it; the store is committed atomically.
+ * partition, no shuffle) that writes the blocks and sends each block's total and maps to the
+ * driver ({@link MapBlocks}), which writes the small {@code maps/} dataset and the pictures. Only
+ * when the maps are too large to gather is the processed data kept (memory, spilling to disk) for
+ * a second pass writing {@code maps/}. The store is committed atomically.
  */
 public final class Preprocessing {
     private Preprocessing() {
@@ -59,29 +61,45 @@ public final class Preprocessing {
             }
         }
         PipelineConfig chainConfig = bound;
-        JavaRDD<ProcessedBlock> processed = blocks.mapPartitions(it -> {
-            StageChain chain = new StageChain(chainConfig, n);
-            return map(it, chain);
-        }).filter(pb -> pb.block() != null).persist(StorageLevel.MEMORY_AND_DISK_SER());
+        List<String> names = config.allMaps();
+        boolean collect = MapBlocks.collects(h.spectra(), names);
+        JavaRDD<ProcessedBlock> processed = blocks.mapPartitions(it -> map(it, new StageChain(chainConfig, n)))
+                .filter(pb -> pb.block() != null);
+        if (!collect) {
+            processed = processed.persist(StorageLevel.MEMORY_AND_DISK_SER());
+        }
+        CollectionAccumulator<MapBlocks.Entry> side = sc.sc().collectionAccumulator("preprocess: totals and maps");
         try {
-            DoubleAccumulator total = sc.sc().doubleAccumulator("total after preprocessing");
             try (Progress p = Progress.start(sc, "preprocess: " + stageList(config), nBlocks, h.spectra())) {
-                BlockStore.writeBlocks(spark, processed.map(pb -> {
-                    total.add(pb.block().totalCounts());
-                    return pb.block();
+                BlockStore.writeRows(spark, processed.map(pb -> {
+                    PixelBlock b = pb.block();
+                    side.add(new MapBlocks.Entry(b.y0(), b.x0(), b.height(), b.width(), pb.total(),
+                            collect ? pb.maps() : null));
+                    return StoreRows.toRow(b, pb.total());
                 }), out);
                 p.done();
             }
+            MapBlocks results = new MapBlocks(side.value());
             ImageShape shape = config.outputShape();
             SpectrumImage done = reshaped(h, shape).withEnergy(axis(config.outputGrid(), h.energy()))
-                    .withTotalCounts(total.value());
-            List<String> names = config.allMaps();
+                    .withTotalCounts(results.total());
             if (!names.isEmpty()) {
-                Dataset<Row> maps = spark.createDataFrame(
-                        processed.flatMap(pb -> MapRows.rows(pb.block(), pb.maps(), names)), MapRows.SCHEMA);
                 String mapsDir = new Path(out.temporary(), MapRows.DIR).toString();
-                maps.write().parquet(mapsDir);
-                if (!MapImages.write(spark.read().parquet(mapsDir), names, done, out)) {
+                MapBlocks maps = collect ? results : null;
+                if (collect) {
+                    List<Row> rows = results.rows(names);
+                    // Tasks of about 64 Ki map values (Spark warns above 1 MB per task).
+                    long values = (long) rows.size() * in.blockHeight() * in.blockWidth();
+                    int slices = (int) Math.max(1, Math.min(rows.size(), Math.max(blocks.getNumPartitions(), values >> 16)));
+                    spark.createDataFrame(sc.parallelize(rows, slices), MapRows.SCHEMA).write().parquet(mapsDir);
+                } else {
+                    spark.createDataFrame(processed.flatMap(pb -> MapRows.rows(pb.block(), pb.maps(), names)),
+                            MapRows.SCHEMA).write().parquet(mapsDir);
+                    if (done.spectra() <= MapImages.MAX_PIXELS) {
+                        maps = MapBlocks.fromRows(spark.read().parquet(mapsDir).collectAsList(), names);
+                    }
+                }
+                if (!MapImages.write(maps, names, done, out)) {
                     System.err.println("preprocess: no map pictures for " + done.spectra()
                             + " pixels (more than " + MapImages.MAX_PIXELS + "); the maps are in maps/");
                 }
@@ -90,7 +108,9 @@ public final class Preprocessing {
             out.commit();
             return done;
         } finally {
-            processed.unpersist(false);
+            if (!collect) {
+                processed.unpersist(false);
+            }
         }
     }
 

@@ -93,11 +93,13 @@ final class StageChain {
     ProcessedBlock block(PixelBlock b) {
         WorkBlock w = run(b);
         if (w.pixels() == 0) {
-            return new ProcessedBlock(null, null);
+            return new ProcessedBlock(null, null, 0);
         }
         float[] out = new float[w.data.length];
+        double total = 0;
         for (int i = 0; i < out.length; i++) {
             out[i] = (float) w.data[i];
+            total += out[i];
         }
         float[][] m = new float[maps][w.pixels()];
         for (int j = 0; j < maps; j++) {
@@ -105,10 +107,13 @@ final class StageChain {
                 m[j][p] = (float) w.maps[j][p];
             }
         }
-        return new ProcessedBlock(new PixelBlock(w.y0, w.x0, w.height, w.width, w.channels, out), m);
+        return new ProcessedBlock(new PixelBlock(w.y0, w.x0, w.height, w.width, w.channels, out), m, total);
     }
 
-    /** A processed block and its per-pixel maps ({@code maps[m]} in the pipeline's map order). */
-    record ProcessedBlock(PixelBlock block, float[][] maps) implements java.io.Serializable {
+    /**
+     * A processed block, its per-pixel maps ({@code maps[m]} in the pipeline's map order) and its
+     * total (summed as {@link PixelBlock#totalCounts}, in the same order, while the block is written).
+     */
+    record ProcessedBlock(PixelBlock block, float[][] maps, double total) implements java.io.Serializable {
     }
 }

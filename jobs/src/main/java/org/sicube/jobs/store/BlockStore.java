@@ -79,8 +79,16 @@ public final class BlockStore {
      * commits. Returns nothing: totals are gathered by the caller's accumulators while this runs.
      */
     public static void writeBlocks(SparkSession spark, JavaRDD<PixelBlock> blocks, AtomicOutput out) {
-        Dataset<Row> df = spark.createDataFrame(blocks.map(StoreRows::toRow), StoreRows.SCHEMA);
-        df.write().parquet(new Path(out.temporary(), BLOCKS).toString());
+        writeRows(spark, blocks.map(StoreRows::toRow), out);
+    }
+
+    /** As {@link #writeBlocks}, from rows already made by {@link StoreRows#toRow}. */
+    public static void writeRows(SparkSession spark, JavaRDD<Row> rows, AtomicOutput out) {
+        Dataset<Row> df = spark.createDataFrame(rows, StoreRows.SCHEMA);
+        // Blocks are megabytes of binary each: a dictionary never pays, and zstd level 1 compresses
+        // 2–4× faster than the default 3 for 5–10 % more bytes (dense float data barely compresses).
+        df.write().option("parquet.enable.dictionary", "false").option("parquet.compression.codec.zstd.level", "1")
+                .parquet(new Path(out.temporary(), BLOCKS).toString());
     }
 
     public static void writeHeader(AtomicOutput out, String headerJson) throws IOException {

@@ -30,9 +30,13 @@ public final class StoreRows {
     }
 
     public static Row toRow(PixelBlock b) {
+        return toRow(b, b.totalCounts());
+    }
+
+    /** The row of a block whose {@link PixelBlock#totalCounts} is already known. */
+    public static Row toRow(PixelBlock b, double total) {
         BlockCodec.Encoded e = BlockCodec.encode(b);
-        return RowFactory.create(b.y0(), b.x0(), b.height(), b.width(), b.channels(), e.encoding(), e.bytes(),
-                b.totalCounts());
+        return RowFactory.create(b.y0(), b.x0(), b.height(), b.width(), b.channels(), e.encoding(), e.bytes(), total);
     }
 
     public static PixelBlock toBlock(Row r, int expectedChannels, String store) {

@@ -1,93 +1,92 @@
 package org.sicube.transforms.calibration;
 
 /**
- * Weighted linear least squares of one segment {@code j ∈ [j0, j0 + len)} of a spectrum window on
- * at most four columns, {@code x_{from+j} ≈ c·u_j + a + b·t_j + d·g_j} with t running from −1 to 1
- * over the segment (the g column left out when g is null): normal equations, equilibrated by their
- * diagonal, solved by Gaussian elimination (no pivoting needed: the matrix is symmetric positive
- * definite). Also gives the information about d, the Schur complement of the g column (1 / the
- * variance of d per unit weighted noise). The step of {@link ReferenceShiftFit}; reusable,
- * allocates nothing per call.
+ * Weighted linear least squares {@code x ≈ c·u + a + b·τ + d·g} of one segment from its sums
+ * (Σw·col·col′ and Σw·col·x): the background columns 1 and τ, whose 2×2 block is fixed per segment,
+ * are projected out in closed form (Schur complement), leaving a 2×2 system for (c, d). Also gives
+ * the information about d (1 / its variance per unit weighted noise: the Schur complement of the
+ * g column) and the residual χ² from Σw·x². Columns count as collinear (the fit fails) when
+ * projecting out the others leaves less than 1e-12 of a column's weighted norm. The step of
+ * {@link ReferenceShiftFit}; reusable, allocates nothing per call.
  */
 final class LinearFit4 {
+    private static final double COLLINEAR = 1e-12;
 
-    private final double[][] normal = new double[4][5];
-    private final double[] scale = new double[4];
-    private final double[] beta = new double[4];
-    private final double[] row = new double[4];
-    private boolean hasSlope;
+    private double c;
+    private double d;
     private double chi2;
     private double information;
 
-    /** Fits; false when the normal equations are singular. */
-    boolean solve(double[] x, int from, double[] u, double[] g, double[] w, int j0, int len) {
-        hasSlope = g != null;
-        int p = hasSlope ? 4 : 3;
-        double centre = j0 + 0.5 * (len - 1);
-        double halfWidth = 0.5 * len;
-        for (double[] r : normal) {
-            java.util.Arrays.fill(r, 0.0);
-        }
-        for (int j = j0; j < j0 + len; j++) {
-            columns(u, g, j, centre, halfWidth);
-            double wj = w[j];
-            double xj = x[from + j];
-            for (int a = 0; a < p; a++) {
-                double wr = wj * row[a];
-                for (int b = a; b < p; b++) {
-                    normal[a][b] += wr * row[b];
-                }
-                normal[a][p] += wr * xj;
-            }
-        }
-        for (int a = 0; a < p; a++) {
-            if (!(normal[a][a] > 0)) {
-                return false;
-            }
-            scale[a] = 1 / Math.sqrt(normal[a][a]);
-        }
-        for (int a = 0; a < p; a++) {
-            for (int b = 0; b < a; b++) {
-                normal[a][b] = normal[b][a];
-            }
-        }
-        for (int a = 0; a < p; a++) {
-            for (int b = 0; b < p; b++) {
-                normal[a][b] *= scale[a] * scale[b];
-            }
-            normal[a][p] *= scale[a];
-        }
-        if (!eliminate(p)) {
+    /**
+     * Fits; false when the columns are collinear or the result is not finite.
+     *
+     * @param uu Σw·u², ug Σw·u·g, gg Σw·g², u1 Σw·u, ut Σw·u·τ, g1 Σw·g, gt Σw·g·τ
+     * @param bu Σw·u·x, bg Σw·g·x, x1 Σw·x, xt Σw·τ·x, xx Σw·x²
+     * @param background the inverse of [[Σw, Σw·τ], [Σw·τ, Σw·τ²]] as {i11, i1t, itt}
+     */
+    boolean solve(double uu, double ug, double gg, double u1, double ut, double g1, double gt, double bu, double bg,
+            double x1, double xt, double xx, double[] background, int at) {
+        double i11 = background[at];
+        double i1t = background[at + 1];
+        double itt = background[at + 2];
+        double pu1 = i11 * u1 + i1t * ut;
+        double put = i1t * u1 + itt * ut;
+        double pg1 = i11 * g1 + i1t * gt;
+        double pgt = i1t * g1 + itt * gt;
+        double px1 = i11 * x1 + i1t * xt;
+        double pxt = i1t * x1 + itt * xt;
+        double ruu = uu - (u1 * pu1 + ut * put);
+        double rug = ug - (g1 * pu1 + gt * put);
+        double rgg = gg - (g1 * pg1 + gt * pgt);
+        double ru = bu - (u1 * px1 + ut * pxt);
+        double rg = bg - (g1 * px1 + gt * pxt);
+        if (!(ruu > COLLINEAR * uu)) {
             return false;
         }
-        for (int a = 0; a < p; a++) {
-            beta[a] *= scale[a];
+        information = rgg - rug * rug / ruu;
+        if (!(information > COLLINEAR * gg)) {
+            return false;
         }
-        information = hasSlope ? normal[3][3] / (scale[3] * scale[3]) : 0.0;
-        chi2 = 0;
-        for (int j = j0; j < j0 + len; j++) {
-            columns(u, g, j, centre, halfWidth);
-            double model = 0;
-            for (int a = 0; a < p; a++) {
-                model += beta[a] * row[a];
-            }
-            double r = x[from + j] - model;
-            chi2 += w[j] * r * r;
+        d = (rg - rug / ruu * ru) / information;
+        c = (ru - rug * d) / ruu;
+        double residual = xx - (x1 * px1 + xt * pxt) - (c * ru + d * rg);
+        // Rounding can make the residual of a near-perfect fit dip below 0.
+        chi2 = Math.max(0.0, residual);
+        return Double.isFinite(residual);
+    }
+
+    /**
+     * Σw·x² minus the χ² of the fit without the g column (c·u + a + b·τ): how much of the data the
+     * fit explains; −∞ when u is collinear with the background.
+     */
+    static double explainedWithoutSlope(double uu, double u1, double ut, double bu, double x1, double xt,
+            double[] background, int at) {
+        double i11 = background[at];
+        double i1t = background[at + 1];
+        double itt = background[at + 2];
+        double pu1 = i11 * u1 + i1t * ut;
+        double put = i1t * u1 + itt * ut;
+        double ruu = uu - (u1 * pu1 + ut * put);
+        if (!(ruu > COLLINEAR * uu)) {
+            return Double.NEGATIVE_INFINITY;
         }
-        return Double.isFinite(chi2);
+        double px1 = i11 * x1 + i1t * xt;
+        double pxt = i1t * x1 + itt * xt;
+        double ru = bu - (u1 * px1 + ut * pxt);
+        return x1 * px1 + xt * pxt + ru * ru / ruu;
     }
 
     /** Coefficient of u. */
     double c() {
-        return beta[0];
+        return c;
     }
 
-    /** Coefficient of g (0 without the g column). */
+    /** Coefficient of g. */
     double d() {
-        return hasSlope ? beta[3] : 0.0;
+        return d;
     }
 
-    /** Information about d: 1 / its variance for unit weighted noise (0 without the g column). */
+    /** Information about d: 1 / its variance for unit weighted noise. */
     double information() {
         return information;
     }
@@ -95,39 +94,5 @@ final class LinearFit4 {
     /** Weighted residual sum of squares of the last fit. */
     double chi2() {
         return chi2;
-    }
-
-    /** Columns in the order u, 1, t, g (g last so that the 3-column fit is a prefix). */
-    private void columns(double[] u, double[] g, int j, double centre, double halfWidth) {
-        row[0] = u[j];
-        row[1] = 1.0;
-        row[2] = (j - centre) / halfWidth;
-        if (g != null) {
-            row[3] = g[j];
-        }
-    }
-
-    private boolean eliminate(int p) {
-        double[][] m = normal;
-        for (int k = 0; k < p; k++) {
-            // Equilibrated: the diagonal starts at 1, a pivot near 0 means collinear columns.
-            if (!(m[k][k] > 1e-12)) {
-                return false;
-            }
-            for (int i = k + 1; i < p; i++) {
-                double f = m[i][k] / m[k][k];
-                for (int j = k; j <= p; j++) {
-                    m[i][j] -= f * m[k][j];
-                }
-            }
-        }
-        for (int k = p - 1; k >= 0; k--) {
-            double s = m[k][p];
-            for (int j = k + 1; j < p; j++) {
-                s -= m[k][j] * beta[j];
-            }
-            beta[k] = s / m[k][k];
-        }
-        return true;
     }
 }

@@ -10,7 +10,11 @@ package org.sicube.transforms.calibration;
  * χ² and is refined by Gauss–Newton: linearising {@code r(i − δ) ≈ r(i − δ0) − (δ − δ0) r′(i − δ0)}
  * makes each step one linear fit of (c, d, a, b) with {@code δ = δ0 − d / c}. The result has the
  * convention of {@link SubChannelShift}: {@code x(i) ≈ r(i − δ)}, so {@code ShiftApply.apply(x, −δ)}
- * aligns x. One instance per reference and thread; allocates nothing per call.
+ * aligns x. Everything that depends on the reference alone (the spline as cubics in the
+ * sub-channel offset, their weighted products per lag and segment: {@link ShiftGram}) is computed
+ * once per instance, so a spectrum costs one weighted correlation with the reference per integer
+ * lag and three more per lag the Gauss–Newton steps visit; each step is then O(1) per segment.
+ * One instance per reference and thread; allocates nothing per call.
  */
 public final class ReferenceShiftFit {
 
@@ -19,16 +23,25 @@ public final class ReferenceShiftFit {
     /** Channels: a shift less certain than this is not applied. */
     public static final double MAX_STANDARD_ERROR = 0.5;
 
-    private final SplineSpectrum reference;
+    private final int channels;
     private final int from;
     private final int to;
     private final int maxShift;
     private final int segments;
-    private double standardError = Double.NaN;
+    private final int[] starts;
     private final double[] weight;
-    private final double[] u;
-    private final double[] g;
+    private final ShiftGram gram;
     private final LinearFit4 fit = new LinearFit4();
+    private double standardError = Double.NaN;
+    /** Per call: w·x over the window, and per segment Σw·x, Σw·τ·x, Σw·x². */
+    private final double[] wx;
+    private final double[] sumWx;
+    private final double[] sumWtx;
+    private final double[] sumWxx;
+    /** Per call: Σ w·x·poly[p] per lag and segment ({@code z[lag][p][k]}); p ≥ 1 only where {@code fresh} says so. */
+    private final double[][][] z;
+    private final long[] fresh;
+    private long call;
 
     /**
      * @param reference the reference spectrum (e.g. the sum of all pixels), one value per channel
@@ -50,16 +63,18 @@ public final class ReferenceShiftFit {
             throw new IllegalArgumentException("fit window [" + from + ", " + to + ") leaves fewer than 8 channels"
                     + " inside ±" + maxShift + " channels of the ends of " + n + " channels");
         }
-        this.reference = new SplineSpectrum(reference);
-        this.maxShift = maxShift;
-        int m = this.to - this.from;
         if (segment < 8) {
             throw new IllegalArgumentException("segments need at least 8 channels, got " + segment);
         }
-        this.segments = Math.max(1, m / segment);
+        channels = n;
+        this.maxShift = maxShift;
+        int m = this.to - this.from;
+        segments = Math.max(1, m / segment);
+        starts = new int[segments + 1];
+        for (int k = 0; k <= segments; k++) {
+            starts[k] = (int) ((long) k * m / segments);
+        }
         weight = new double[m];
-        u = new double[m];
-        g = new double[m];
         double mean = 0;
         for (int i = this.from; i < this.to; i++) {
             mean += Math.abs(reference[i]) / m;
@@ -68,6 +83,13 @@ public final class ReferenceShiftFit {
         for (int j = 0; j < m; j++) {
             weight[j] = 1.0 / Math.max(reference[this.from + j], floor);
         }
+        gram = new ShiftGram(new SplineSpectrum(reference), this.from, weight, starts, maxShift);
+        wx = new double[m];
+        sumWx = new double[segments];
+        sumWtx = new double[segments];
+        sumWxx = new double[segments];
+        z = new double[2 * maxShift + 1][4][segments];
+        fresh = new long[2 * maxShift + 1];
     }
 
     /** The fit window actually used, {@code [from, to)} in channels. */
@@ -85,20 +107,25 @@ public final class ReferenceShiftFit {
      * {@value #MAX_STANDARD_ERROR} channel) or the fit leaves [−maxShift, maxShift].
      */
     public double estimate(double[] spectrum) {
-        if (spectrum.length != reference.channels()) {
-            throw new IllegalArgumentException("configured for " + reference.channels() + " channels, got "
-                    + spectrum.length);
+        if (spectrum.length != channels) {
+            throw new IllegalArgumentException("configured for " + channels + " channels, got " + spectrum.length);
         }
-        double delta = coarse(spectrum);
+        call++;
+        weigh(spectrum);
+        double delta = coarse();
         standardError = Double.NaN;
         for (int it = 0; it < ITERATIONS; it++) {
-            sample(delta, true);
+            int lag = (int) Math.floor(delta);
+            double f = delta - lag;
+            double[][] zl = higherCorrelations(lag);
             double num = 0;
             double info = 0;
             double chi2 = 0;
             for (int k = 0; k < segments; k++) {
-                int j0 = segmentStart(k);
-                if (!fit.solve(spectrum, from, u, g, weight, j0, segmentStart(k + 1) - j0)) {
+                double z0 = zl[0][k], z1 = zl[1][k], z2 = zl[2][k], z3 = zl[3][k];
+                double bu = z0 + f * (z1 + f * (z2 + f * z3));
+                double bg = -(z1 + f * (2 * z2 + 3 * f * z3));
+                if (!gram.fit(lag, k, f, bu, bg, sumWx[k], sumWtx[k], sumWxx[k], fit)) {
                     return Double.NaN;
                 }
                 // Segment k alone would step −d/c with information c²·I_d: combine by that weight.
@@ -111,7 +138,7 @@ public final class ReferenceShiftFit {
             }
             double step = Math.max(-1, Math.min(1, num / info));
             delta += step;
-            standardError = Math.sqrt(chi2 / (u.length - 4 * segments) / info);
+            standardError = Math.sqrt(chi2 / (wx.length - 4 * segments) / info);
             if (Math.abs(delta) > maxShift) {
                 return Double.NaN;
             }
@@ -127,18 +154,48 @@ public final class ReferenceShiftFit {
         return standardError;
     }
 
-    /** The integer lag of least weighted χ² summed over the segments (fits without the slope term). */
-    private double coarse(double[] spectrum) {
+    /** Fills w·x and its per-segment sums. */
+    private void weigh(double[] x) {
+        double[] tau = gram.tau;
+        for (int k = 0; k < segments; k++) {
+            double s = 0;
+            double st = 0;
+            double sx = 0;
+            for (int j = starts[k]; j < starts[k + 1]; j++) {
+                double xj = x[from + j];
+                double v = weight[j] * xj;
+                wx[j] = v;
+                s += v;
+                st += v * tau[j];
+                sx += v * xj;
+            }
+            sumWx[k] = s;
+            sumWtx[k] = st;
+            sumWxx[k] = sx;
+        }
+    }
+
+    /**
+     * The integer lag of least weighted χ² summed over the segments (fits without the slope term):
+     * the one whose fits explain most of Σw·x², since that sum does not depend on the lag.
+     */
+    private double coarse() {
+        double[] r = gram.poly[0];
+        for (int k = 0; k < segments; k++) {
+            Correlation.lags(wx, starts[k], starts[k + 1], r, 2 * maxShift, z, k);
+        }
         double best = 0;
         double bestChi2 = Double.POSITIVE_INFINITY;
+        double total = 0;
+        for (int k = 0; k < segments; k++) {
+            total += sumWxx[k];
+        }
         for (int t = -maxShift; t <= maxShift; t++) {
-            sample(t, false);
-            double chi2 = 0;
+            double explained = 0;
             for (int k = 0; k < segments; k++) {
-                int j0 = segmentStart(k);
-                chi2 += fit.solve(spectrum, from, u, null, weight, j0, segmentStart(k + 1) - j0)
-                        ? fit.chi2() : Double.POSITIVE_INFINITY;
+                explained += gram.coarseExplained(t, k, z[t + maxShift][0][k], sumWx[k], sumWtx[k]);
             }
+            double chi2 = total - explained;
             if (chi2 < bestChi2) {
                 bestChi2 = chi2;
                 best = t;
@@ -147,18 +204,16 @@ public final class ReferenceShiftFit {
         return best;
     }
 
-    /** First window index of segment k (k = segments gives the window length). */
-    private int segmentStart(int k) {
-        return (int) ((long) k * u.length / segments);
-    }
-
-    private void sample(double delta, boolean withSlope) {
-        for (int j = 0; j < u.length; j++) {
-            double x = from + j - delta;
-            u[j] = reference.value(x);
-            if (withSlope) {
-                g[j] = reference.slope(x);
+    /** The correlations of w·x with all four cubics at {@code lag} (p = 0 from the integer search). */
+    private double[][] higherCorrelations(int lag) {
+        int t = lag + maxShift;
+        if (fresh[t] != call) {
+            int shift = 2 * maxShift - t;
+            for (int k = 0; k < segments; k++) {
+                Correlation.higher(wx, starts[k], starts[k + 1], gram.poly, shift, z[t], k);
             }
+            fresh[t] = call;
         }
+        return z[t];
     }
 }

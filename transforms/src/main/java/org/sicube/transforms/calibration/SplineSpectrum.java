@@ -69,6 +69,26 @@ public final class SplineSpectrum {
         return d0 * at(k - 1) + d1 * at(k) + d2 * at(k + 1) + d3 * at(k + 2);
     }
 
+    /**
+     * The spline just below the channels {@code q ∈ [first, end)} as cubics in a sub-channel offset
+     * f ∈ [0, 1]: {@code value(q − f) = Σ_p poly[p][q − first]·f^p} (layout {@code poly[4][end − first]}),
+     * so that the spline shifted by any δ is a fixed linear combination of four arrays.
+     */
+    double[][] polynomials(int first, int end) {
+        double[][] poly = new double[4][end - first];
+        for (int q = first; q < end; q++) {
+            double a = at(q - 2);
+            double b = at(q - 1);
+            double c = at(q);
+            double d = at(q + 1);
+            poly[0][q - first] = (b + 4 * c + d) / 6;
+            poly[1][q - first] = 0.5 * (b - d);
+            poly[2][q - first] = 0.5 * (b - 2 * c + d);
+            poly[3][q - first] = (a - 3 * b + 3 * c - d) / 6;
+        }
+        return poly;
+    }
+
     /** Coefficient k with whole-sample mirror symmetry about the first and last channel. */
     private double at(int k) {
         int n = coefficients.length;

@@ -23,10 +23,16 @@ final class ReferenceSum implements Summary {
 
     private void add(double[] data, int offset) {
         for (int i = 0; i < sum.length; i++) {
-            double v = data[offset + i];
-            if (Double.isFinite(v)) {
-                sum[i] = Math.addExact(sum[i], Math.round(v * ONE));
+            double x = data[offset + i] * ONE;
+            long r = (long) x;
+            // Counts (and any multiple of 2^-20) are whole in fixed point: no rounding needed.
+            if (r != x) {
+                if (!Double.isFinite(data[offset + i])) {
+                    continue;
+                }
+                r = Math.round(x);
             }
+            sum[i] = Math.addExact(sum[i], r);
         }
     }
 
