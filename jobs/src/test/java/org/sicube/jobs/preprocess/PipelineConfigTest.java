@@ -172,4 +172,25 @@ class PipelineConfigTest {
         String width = edsError("stages:\n  - type: continuum\n    lineWidth: -1\n", EDS);
         assertTrue(width.contains("stages[0].lineWidth"), width);
     }
+
+    @Test
+    void maskedChannelsAreBelowTheCutAndInsideTheRanges() {
+        PipelineConfig c = parseEds("for: decomposition\nstages:\n  - type: mask-zero-channels\n    below: 150\n"
+                + "    ranges: [[1000, 1030], [5000, 5010]]\n", EDS);
+        double[] s = new double[EDS_GRID.channels()];
+        java.util.Arrays.fill(s, 1);
+        double[] out = c.stages().get(0).kernel(EDS_GRID).apply(s, new double[0]);
+        int zeros = 0;
+        for (int ch = 0; ch < out.length; ch++) {
+            double e = EDS_GRID.energyEv(ch);
+            boolean masked = e < 150 || (e >= 1000 && e < 1030) || (e >= 5000 && e < 5010);
+            assertEquals(masked ? 0 : 1, out[ch], "channel " + ch + " at " + e + " eV");
+            zeros += masked ? 1 : 0;
+        }
+        assertEquals(15 + 3 + 1, zeros, "channel centres 0..140, 1000..1020 and 5000 eV");
+        assertTrue(edsError("stages:\n  - type: mask-zero-channels\n    ranges: [[1000, 900]]\n", EDS)
+                .contains("config key stages[0].ranges[0] (mask-zero-channels): must be a pair"));
+        assertTrue(edsError("stages:\n  - type: mask-zero-channels\n    ranges: [[1000, 30000]]\n", EDS)
+                .contains("config key stages[0].ranges[0] (mask-zero-channels): [1000, 30000] eV lies outside"));
+    }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -115,6 +116,27 @@ public final class StageParams {
             throw error(name, "must increase, [from, to] with from < to, got " + v);
         }
         return new double[] {a, b};
+    }
+
+    /** A list of pairs {@code [[a, b], ...]}, each with a < b; empty when absent. */
+    public List<double[]> pairs(String name) {
+        if (!has(name)) {
+            return List.of();
+        }
+        JsonNode v = require(name);
+        if (!v.isArray()) {
+            throw error(name, "must be a list of pairs [[from, to], ...], got " + v);
+        }
+        List<double[]> out = new ArrayList<>();
+        for (int i = 0; i < v.size(); i++) {
+            JsonNode e = v.get(i);
+            if (!e.isArray() || e.size() != 2 || !e.get(0).isNumber() || !e.get(1).isNumber()
+                    || !(e.get(0).asDouble() < e.get(1).asDouble())) {
+                throw error(name + "[" + i + "]", "must be a pair [from, to] with from < to, got " + e);
+            }
+            out.add(new double[] {e.get(0).asDouble(), e.get(1).asDouble()});
+        }
+        return out;
     }
 
     /** A positive number, checked. */
