@@ -84,25 +84,7 @@ public final class Preprocessing {
             SpectrumImage done = reshaped(h, shape).withEnergy(axis(config.outputGrid(), h.energy()))
                     .withTotalCounts(results.total());
             if (!names.isEmpty()) {
-                String mapsDir = new Path(out.temporary(), MapRows.DIR).toString();
-                MapBlocks maps = collect ? results : null;
-                if (collect) {
-                    List<Row> rows = results.rows(names);
-                    // Tasks of about 64 Ki map values (Spark warns above 1 MB per task).
-                    long values = (long) rows.size() * in.blockHeight() * in.blockWidth();
-                    int slices = (int) Math.max(1, Math.min(rows.size(), Math.max(blocks.getNumPartitions(), values >> 16)));
-                    spark.createDataFrame(sc.parallelize(rows, slices), MapRows.SCHEMA).write().parquet(mapsDir);
-                } else {
-                    spark.createDataFrame(processed.flatMap(pb -> MapRows.rows(pb.block(), pb.maps(), names)),
-                            MapRows.SCHEMA).write().parquet(mapsDir);
-                    if (done.spectra() <= MapImages.MAX_PIXELS) {
-                        maps = MapBlocks.fromRows(spark.read().parquet(mapsDir).collectAsList(), names);
-                    }
-                }
-                if (!MapImages.write(maps, names, done, out)) {
-                    System.err.println("preprocess: no map pictures for " + done.spectra()
-                            + " pixels (more than " + MapImages.MAX_PIXELS + "); the maps are in maps/");
-                }
+                writeMaps(spark, collect ? results : null, processed, names, in, done, out);
             }
             BlockStore.writeHeader(out, HeaderJson.write(done, shape.blockHeight(), shape.blockWidth(), config.json()));
             out.commit();
@@ -111,6 +93,34 @@ public final class Preprocessing {
             if (!collect) {
                 processed.unpersist(false);
             }
+        }
+    }
+
+    /**
+     * Writes {@code maps/} and the pictures: from the maps gathered on the driver, or when they were
+     * too large to gather ({@code gathered} null) from a second pass over the kept processed blocks.
+     */
+    private static void writeMaps(SparkSession spark, MapBlocks gathered, JavaRDD<ProcessedBlock> processed,
+            List<String> names, HeaderJson.Parsed in, SpectrumImage done, AtomicOutput out) throws Exception {
+        String dir = new Path(out.temporary(), MapRows.DIR).toString();
+        MapBlocks maps = gathered;
+        if (gathered != null) {
+            List<Row> rows = gathered.rows(names);
+            // Tasks of about 64 Ki map values (Spark warns above 1 MB per task).
+            long values = (long) rows.size() * in.blockHeight() * in.blockWidth();
+            long slices = Math.max(1, Math.min(rows.size(), Math.max(processed.getNumPartitions(), values >> 16)));
+            JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+            spark.createDataFrame(sc.parallelize(rows, (int) slices), MapRows.SCHEMA).write().parquet(dir);
+        } else {
+            spark.createDataFrame(processed.flatMap(pb -> MapRows.rows(pb.block(), pb.maps(), names)), MapRows.SCHEMA)
+                    .write().parquet(dir);
+            if (done.spectra() <= MapImages.MAX_PIXELS) {
+                maps = MapBlocks.fromRows(spark.read().parquet(dir).collectAsList(), names);
+            }
+        }
+        if (!MapImages.write(maps, names, done, out)) {
+            System.err.println("preprocess: no map pictures for " + done.spectra() + " pixels (more than "
+                    + MapImages.MAX_PIXELS + "); the maps are in maps/");
         }
     }
 

@@ -26,10 +26,17 @@ final class ChannelIntegrals {
                 lower = upper;
             }
         } else {
-            // r close to 1: lo^k · (e^(k·d) − 1)/k avoids the cancellation.
+            // r close to 1: lo^k · (e^(k·d) − 1)/k avoids the cancellation. The next lower edge's
+            // power is this one's times e^(k·d) = 1 + k·d·φ(k·d), exact again every 64 channels.
+            double lower = 0;
             for (int j = 0; j < n; j++) {
-                double d = lnEdge[j + 1] - lnEdge[j];
-                out[j] = a * Math.exp(k * lnEdge[j]) * d * TwoAreaMethod.phi(k * d);
+                if ((j & 63) == 0) {
+                    lower = Math.exp(k * lnEdge[j]);
+                }
+                double x = k * (lnEdge[j + 1] - lnEdge[j]);
+                double phi = TwoAreaMethod.phi(x);
+                out[j] = a * lower * (lnEdge[j + 1] - lnEdge[j]) * phi;
+                lower *= 1 + x * phi;
             }
         }
     }
