@@ -1,6 +1,7 @@
 package org.sicube.jobs.preprocess.stages;
 
 import java.util.Locale;
+import org.sicube.transforms.background.PowerLawWindow;
 import org.sicube.transforms.physics.EnergyGrid;
 
 /** Checks that a window given in a config (eV) lies inside a grid's energy range, naming the key. */
@@ -20,6 +21,16 @@ final class EnergyRange {
                     "config key %s (%s): [%s, %s] eV lies outside the energy range %s–%s eV of the input"
                             + " store (after the stages before this one)",
                     key, type, num(fromEv), num(toEv), num(lo), num(hi)));
+        }
+    }
+
+    /** Checks a pre-edge window as {@link #check} does and that it holds enough channels for a power-law fit. */
+    static void checkPowerLawWindow(String key, String type, double fromEv, double toEv, EnergyGrid g) {
+        check(key, type, fromEv, toEv, g);
+        try {
+            PowerLawWindow.of(g, fromEv, toEv);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("config key " + key + " (" + type + "): " + e.getMessage());
         }
     }
 

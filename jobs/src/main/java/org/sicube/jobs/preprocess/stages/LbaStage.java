@@ -46,12 +46,7 @@ public record LbaStage(String key, double fromEv, double toEv, PowerLawEstimator
 
     @Override
     public EnergyGrid output(EnergyGrid in) {
-        EnergyRange.check(key, type(), fromEv, toEv, in);
-        try {
-            PowerLawWindow.of(in, fromEv, toEv);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("config key " + key + " (lba): " + e.getMessage());
-        }
+        EnergyRange.checkPowerLawWindow(key, type(), fromEv, toEv, in);
         return in;
     }
 

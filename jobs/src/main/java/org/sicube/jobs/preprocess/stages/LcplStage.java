@@ -36,12 +36,7 @@ public record LcplStage(String key, double fromEv, double toEv, double low, doub
 
     @Override
     public EnergyGrid output(EnergyGrid in) {
-        EnergyRange.check(key, type(), fromEv, toEv, in);
-        try {
-            PowerLawWindow.of(in, fromEv, toEv);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("config key " + key + " (lcpl): " + e.getMessage());
-        }
+        EnergyRange.checkPowerLawWindow(key, type(), fromEv, toEv, in);
         return in;
     }
 

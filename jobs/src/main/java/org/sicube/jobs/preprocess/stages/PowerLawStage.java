@@ -41,12 +41,7 @@ public record PowerLawStage(String key, double fromEv, double toEv, PowerLawEsti
 
     @Override
     public EnergyGrid output(EnergyGrid in) {
-        EnergyRange.check(key, type(), fromEv, toEv, in);
-        try {
-            PowerLawWindow.of(in, fromEv, toEv);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("config key " + key + " (powerlaw): " + e.getMessage());
-        }
+        EnergyRange.checkPowerLawWindow(key, type(), fromEv, toEv, in);
         return in;
     }
 
