@@ -61,25 +61,8 @@ public final class PhaseModel implements Serializable {
         double[] s = unitScores(decomposition, b);
         int[] labels = new int[b.pixels()];
         for (int n = 0; n < labels.length; n++) {
-            labels[n] = Double.isNaN(s[n * k]) ? UNASSIGNED : nearest(s, n * k, k);
+            labels[n] = Double.isNaN(s[n * k]) ? UNASSIGNED : Lloyd.nearest(s, n * k, k, centres);
         }
         return labels;
-    }
-
-    private int nearest(double[] s, int offset, int k) {
-        int best = 0;
-        double bestDistance = Double.POSITIVE_INFINITY;
-        for (int p = 0; p < centres.length; p++) {
-            double d = 0;
-            for (int c = 0; c < k; c++) {
-                double diff = s[offset + c] - centres[p][c];
-                d += diff * diff;
-            }
-            if (d < bestDistance) {
-                bestDistance = d;
-                best = p;
-            }
-        }
-        return best;
     }
 }
