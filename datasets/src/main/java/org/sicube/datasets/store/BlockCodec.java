@@ -2,6 +2,7 @@ package org.sicube.datasets.store;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import org.sicube.datasets.model.BlockNonZeros;
 import org.sicube.datasets.model.PixelBlock;
 
 /**
@@ -127,6 +128,50 @@ public final class BlockCodec {
             throw new IllegalArgumentException("sparse block at (" + y0 + ", " + x0 + "): " + (in.length - pos[0])
                     + " trailing bytes");
         }
+    }
+
+    /**
+     * The block's non-zero counts without a dense block: a sparse block is parsed straight into
+     * compressed rows, a dense one decoded and scanned.
+     */
+    public static BlockNonZeros decodeNonZeros(int y0, int x0, int height, int width, int channels, String encoding,
+            byte[] bytes) {
+        if (!SPARSE.equals(encoding)) {
+            return BlockNonZeros.of(decode(y0, x0, height, width, channels, encoding, bytes));
+        }
+        int pixels = Math.multiplyExact(height, width);
+        int[] start = new int[pixels + 1];
+        // every non-zero takes at least two bytes (gap and count)
+        int[] channel = new int[bytes.length / 2];
+        float[] value = new float[bytes.length / 2];
+        int[] pos = {0};
+        int j = 0;
+        for (int p = 0; p < pixels; p++) {
+            start[p] = j;
+            int nnz = getVarint(bytes, pos);
+            if (nnz > channels || nnz > channel.length - j) {
+                throw new IllegalArgumentException("sparse block at (" + y0 + ", " + x0 + "): pixel " + p + " claims "
+                        + nnz + " non-zero channels");
+            }
+            int e = -1;
+            for (int k = 0; k < nnz; k++) {
+                int gap = getVarint(bytes, pos);
+                e += gap;
+                if (gap < 1 || e >= channels) {
+                    throw new IllegalArgumentException("sparse block at (" + y0 + ", " + x0 + "): channel " + e
+                            + " out of order or beyond " + channels + " channels");
+                }
+                channel[j] = e;
+                value[j++] = getVarint(bytes, pos);
+            }
+        }
+        start[pixels] = j;
+        if (pos[0] != bytes.length) {
+            throw new IllegalArgumentException("sparse block at (" + y0 + ", " + x0 + "): " + (bytes.length - pos[0])
+                    + " trailing bytes");
+        }
+        return new BlockNonZeros(y0, x0, height, width, channels, start, java.util.Arrays.copyOf(channel, j),
+                java.util.Arrays.copyOf(value, j));
     }
 
     private static int varintSize(int v) {

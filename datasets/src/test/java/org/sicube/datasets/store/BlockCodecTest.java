@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.sicube.datasets.model.BlockNonZeros;
 import org.sicube.datasets.model.PixelBlock;
 
 class BlockCodecTest {
@@ -63,5 +64,45 @@ class BlockCodecTest {
         assertThrows(IllegalArgumentException.class, () -> BlockCodec.decode(0, 0, 2, 2, 64, BlockCodec.SPARSE, cut));
         assertThrows(IllegalArgumentException.class, () -> BlockCodec.decode(0, 0, 2, 2, 64, BlockCodec.DENSE, bytes));
         assertThrows(IllegalArgumentException.class, () -> BlockCodec.decode(0, 0, 2, 2, 64, "other", bytes));
+    }
+
+    /** The non-zero view decoded straight from either encoding holds exactly the dense block's counts. */
+    @Test
+    void nonZerosDecodeEqualsTheDenseBlock() {
+        PixelBlock sparse = lowCountBlock(32, 32, 2048, 3);
+        float[] high = new float[4 * 4 * 64];
+        for (int i = 0; i < high.length; i++) {
+            high[i] = i % 5 == 0 ? 0 : 10000 + i;
+        }
+        for (PixelBlock b : new PixelBlock[] {sparse, new PixelBlock(3, 5, 4, 4, 64, high)}) {
+            BlockCodec.Encoded e = BlockCodec.encode(b);
+            BlockNonZeros nz = BlockCodec.decodeNonZeros(3, 5, b.height(), b.width(), b.channels(), e.encoding(),
+                    e.bytes());
+            assertArrayEquals(b.counts(), nz.toBlock().counts(), e.encoding());
+            BlockNonZeros scanned = BlockNonZeros.of(b);
+            assertArrayEquals(scanned.start(), nz.start(), e.encoding());
+            assertArrayEquals(scanned.channel(), nz.channel(), e.encoding());
+            for (int n = 0; n < b.pixels(); n++) {
+                assertArrayEquals(java.util.Arrays.copyOfRange(b.counts(), n * b.channels(), (n + 1) * b.channels()),
+                        nz.dense(n));
+            }
+        }
+    }
+
+    /** A cut block, a channel past the end and a repeated channel are errors naming the block, not wrong counts. */
+    @Test
+    void corruptBytesAreRejectedByTheNonZeroDecoder() {
+        byte[] bytes = BlockCodec.encode(lowCountBlock(2, 2, 64, 2)).bytes();
+        byte[] cut = java.util.Arrays.copyOf(bytes, bytes.length - 1);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> BlockCodec.decodeNonZeros(7, 9, 2, 2, 64, BlockCodec.SPARSE, cut));
+        assertTrue(e.getMessage().contains("(7, 9)") || e.getMessage().contains("ends inside"), e.getMessage());
+        // one pixel, one non-zero channel 70 of 64; then one pixel with a gap of 0 (channel repeated)
+        byte[] beyond = {1, 71, 3};
+        assertTrue(assertThrows(IllegalArgumentException.class,
+                () -> BlockCodec.decodeNonZeros(7, 9, 1, 1, 64, BlockCodec.SPARSE, beyond)).getMessage().contains("(7, 9)"));
+        byte[] repeated = {2, 1, 3, 0, 4};
+        assertTrue(assertThrows(IllegalArgumentException.class,
+                () -> BlockCodec.decodeNonZeros(7, 9, 1, 1, 64, BlockCodec.SPARSE, repeated)).getMessage().contains("(7, 9)"));
     }
 }

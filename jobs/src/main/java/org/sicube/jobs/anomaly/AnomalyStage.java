@@ -49,8 +49,7 @@ public final class AnomalyStage {
         run.manifest().config(Map.of("anomalyModel", model.describe()));
         JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         long blocks = blocks(spark, store);
-        JavaRDD<BlockDeviance> pass = BlockStore.readBlocks(spark, store).map(b -> BlockDeviance.of(b, model))
-                .persist(StorageLevel.MEMORY_AND_DISK());
+        JavaRDD<BlockDeviance> pass = residualPass(spark, store, model).persist(StorageLevel.MEMORY_AND_DISK());
         try {
             ResidualSummary summary;
             try (Progress p = Progress.start(sc, "anomaly: residual deviance", blocks, h.spectra())) {
@@ -77,6 +76,12 @@ public final class AnomalyStage {
         }
     }
 
+    /** D and χ² of every pixel of the store, with each block's candidates (lazy: nothing runs yet). */
+    public static JavaRDD<BlockDeviance> residualPass(SparkSession spark, String store, Reconstruction model)
+            throws Exception {
+        return BlockStore.readNonZeros(spark, store).map(b -> BlockDeviance.of(b, model));
+    }
+
     private static DevianceThreshold threshold(SparkSession spark, ResidualSummary summary, Reconstruction model,
             AnomalySettings settings) throws Exception {
         if (settings.nominalStore() == null) {
@@ -87,7 +92,7 @@ public final class AnomalyStage {
         JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         ResidualSummary s;
         try (Progress p = Progress.start(sc, "anomaly: nominal deviance", blocks(spark, nominal), n.spectra())) {
-            s = BlockStore.readBlocks(spark, nominal).map(b -> BlockDeviance.of(b, model)).treeAggregate(
+            s = residualPass(spark, nominal, model).treeAggregate(
                     new ResidualSummary(n.ny(), n.nx(), Decomposition.MAP_SIDE), ResidualSummary::add,
                     ResidualSummary::merge);
             p.done();
@@ -105,7 +110,7 @@ public final class AnomalyStage {
         JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         try (Progress p = Progress.start(sc, "anomaly: flagged spectra of " + origins.size() + " blocks",
                 origins.size(), (long) origins.size() * Math.max(1, h.spectra() / Math.max(1, blocks(spark, store))))) {
-            List<FlaggedPixel> out = BlockStore.readBlocks(spark, store, origins)
+            List<FlaggedPixel> out = BlockStore.readNonZeros(spark, store, origins)
                     .flatMap(b -> BlockDeviance.flaggedPixels(b, model, threshold).iterator()).take(max);
             p.done();
             return out;

@@ -4,6 +4,7 @@ import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.sicube.datasets.model.BlockNonZeros;
 import org.sicube.datasets.model.PixelBlock;
 import org.sicube.transforms.anomaly.BlockResiduals;
 import org.sicube.transforms.anomaly.DevianceThreshold;
@@ -34,8 +35,8 @@ record BlockDeviance(int y0, int x0, int height, int width, float[] deviance, fl
         }
     }
 
-    static BlockDeviance of(PixelBlock b, Reconstruction model) {
-        BlockResiduals r = new BlockResiduals(model, b.counts(), b.pixels(), b.channels());
+    static BlockDeviance of(BlockNonZeros b, Reconstruction model) {
+        BlockResiduals r = residuals(b, model);
         float[] d = floats(r.deviance());
         float[] sorted = d.clone();
         Arrays.sort(sorted);
@@ -44,15 +45,24 @@ record BlockDeviance(int y0, int x0, int height, int width, float[] deviance, fl
         // those above the CANDIDATES-th largest first, then ties with it while room is left
         for (int n = 0; n < d.length; n++) {
             if (d[n] > least && r.total(n) > 0) {
-                candidates.add(sparse(n, b.counts(), b.channels()));
+                candidates.add(new Candidate(n, r.channelsWithCounts(n), r.nonZeroCounts(n)));
             }
         }
         for (int n = 0; n < d.length && candidates.size() < CANDIDATES; n++) {
             if (d[n] == least && r.total(n) > 0) {
-                candidates.add(sparse(n, b.counts(), b.channels()));
+                candidates.add(new Candidate(n, r.channelsWithCounts(n), r.nonZeroCounts(n)));
             }
         }
         return new BlockDeviance(b.y0(), b.x0(), b.height(), b.width(), d, floats(r.chiSquare()), candidates);
+    }
+
+    /** As {@link #of(BlockNonZeros, Reconstruction)} for a dense block. */
+    static BlockDeviance of(PixelBlock b, Reconstruction model) {
+        return of(BlockNonZeros.of(b), model);
+    }
+
+    private static BlockResiduals residuals(BlockNonZeros b, Reconstruction model) {
+        return new BlockResiduals(model, b.pixels(), b.channels(), b.start(), b.channel(), b.value());
     }
 
     static boolean flags(DevianceThreshold t, double deviance) {
@@ -97,8 +107,8 @@ record BlockDeviance(int y0, int x0, int height, int width, float[] deviance, fl
     }
 
     /** The flagged pixels of a block read again: position, statistics, counts and residual. */
-    static List<FlaggedPixel> flaggedPixels(PixelBlock b, Reconstruction model, DevianceThreshold t) {
-        BlockResiduals r = new BlockResiduals(model, b.counts(), b.pixels(), b.channels());
+    static List<FlaggedPixel> flaggedPixels(BlockNonZeros b, Reconstruction model, DevianceThreshold t) {
+        BlockResiduals r = residuals(b, model);
         List<FlaggedPixel> out = new ArrayList<>();
         for (int n = 0; n < b.pixels(); n++) {
             if (flags(t, r.deviance()[n])) {
@@ -107,22 +117,6 @@ record BlockDeviance(int y0, int x0, int height, int width, float[] deviance, fl
             }
         }
         return out;
-    }
-
-    private static Candidate sparse(int n, float[] counts, int e) {
-        int nonzero = 0;
-        for (int i = n * e; i < (n + 1) * e; i++) {
-            nonzero += counts[i] != 0f ? 1 : 0;
-        }
-        int[] channels = new int[nonzero];
-        float[] values = new float[nonzero];
-        for (int i = n * e, j = 0; i < (n + 1) * e; i++) {
-            if (counts[i] != 0f) {
-                channels[j] = i - n * e;
-                values[j++] = counts[i];
-            }
-        }
-        return new Candidate(n, channels, values);
     }
 
     private static float[] floats(double[] v) {

@@ -12,6 +12,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.sicube.datasets.io.InvalidInputException;
+import org.sicube.datasets.model.BlockNonZeros;
 import org.sicube.datasets.model.PixelBlock;
 import org.sicube.datasets.store.HeaderJson;
 import org.sicube.jobs.core.AtomicOutput;
@@ -54,11 +55,21 @@ public final class BlockStore {
                 .map(row -> StoreRows.toBlock(row, channels, where));
     }
 
+    /** The store's blocks as non-zero counts ({@link BlockNonZeros}), for passes that need only those. */
+    public static JavaRDD<BlockNonZeros> readNonZeros(SparkSession spark, String location) throws IOException {
+        HeaderJson.Parsed h = readHeader(location, spark.sparkContext().hadoopConfiguration());
+        int channels = h.header().channels();
+        String where = location;
+        return spark.read().parquet(new Path(location, BLOCKS).toString()).javaRDD()
+                .map(row -> StoreRows.toNonZeros(row, channels, where));
+    }
+
     /**
-     * Only the blocks whose origin {@code (y0, x0)} is in {@code origins} (keys of {@link #origin}),
-     * chosen before decoding: a pass over a few blocks costs little more than reading their rows.
+     * As {@link #readNonZeros}, only the blocks whose origin {@code (y0, x0)} is in {@code origins}
+     * (keys of {@link #origin}), chosen before decoding: a pass over a few blocks costs little more
+     * than reading their rows.
      */
-    public static JavaRDD<PixelBlock> readBlocks(SparkSession spark, String location, java.util.Set<Long> origins)
+    public static JavaRDD<BlockNonZeros> readNonZeros(SparkSession spark, String location, java.util.Set<Long> origins)
             throws IOException {
         HeaderJson.Parsed h = readHeader(location, spark.sparkContext().hadoopConfiguration());
         int channels = h.header().channels();
@@ -66,7 +77,7 @@ public final class BlockStore {
         java.util.Set<Long> keys = new java.util.HashSet<>(origins);
         return spark.read().parquet(new Path(location, BLOCKS).toString()).javaRDD()
                 .filter(row -> keys.contains(origin(row.getInt(0), row.getInt(1))))
-                .map(row -> StoreRows.toBlock(row, channels, where));
+                .map(row -> StoreRows.toNonZeros(row, channels, where));
     }
 
     /** The key of the block whose first pixel is (y0, x0). */

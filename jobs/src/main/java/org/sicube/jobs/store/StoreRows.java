@@ -6,6 +6,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.sicube.datasets.io.InvalidInputException;
+import org.sicube.datasets.model.BlockNonZeros;
 import org.sicube.datasets.model.PixelBlock;
 import org.sicube.datasets.store.BlockCodec;
 
@@ -40,16 +41,32 @@ public final class StoreRows {
     }
 
     public static PixelBlock toBlock(Row r, int expectedChannels, String store) {
-        int channels = r.getInt(4);
-        if (channels != expectedChannels) {
-            throw new InvalidInputException(store + ": block at (" + r.getInt(0) + ", " + r.getInt(1) + ") has "
-                    + channels + " channels but the header says " + expectedChannels);
-        }
+        int channels = channels(r, expectedChannels, store);
         try {
             return BlockCodec.decode(r.getInt(0), r.getInt(1), r.getInt(2), r.getInt(3), channels, r.getString(5),
                     (byte[]) r.get(6));
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException(store + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The block's non-zero counts, parsed without a dense block where the encoding is sparse. */
+    public static BlockNonZeros toNonZeros(Row r, int expectedChannels, String store) {
+        int channels = channels(r, expectedChannels, store);
+        try {
+            return BlockCodec.decodeNonZeros(r.getInt(0), r.getInt(1), r.getInt(2), r.getInt(3), channels,
+                    r.getString(5), (byte[]) r.get(6));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException(store + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static int channels(Row r, int expectedChannels, String store) {
+        int channels = r.getInt(4);
+        if (channels != expectedChannels) {
+            throw new InvalidInputException(store + ": block at (" + r.getInt(0) + ", " + r.getInt(1) + ") has "
+                    + channels + " channels but the header says " + expectedChannels);
+        }
+        return channels;
     }
 }

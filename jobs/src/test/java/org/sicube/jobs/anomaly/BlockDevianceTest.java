@@ -23,8 +23,20 @@ class BlockDevianceTest {
         }
 
         @Override
-        public void reconstruct(float[] block, int pixels, int channels, double[] out) {
-            java.util.Arrays.fill(out, 0, pixels * channels, 1.0);
+        public int terms() {
+            return 1;
+        }
+
+        @Override
+        public double[] columns() {
+            double[] c = new double[E];
+            java.util.Arrays.fill(c, 1.0);
+            return c;
+        }
+
+        @Override
+        public void coefficients(int pixels, int[] start, int[] channel, float[] value, double[] z) {
+            java.util.Arrays.fill(z, 0, pixels, 1.0);
         }
 
         @Override

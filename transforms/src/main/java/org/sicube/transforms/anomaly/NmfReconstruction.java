@@ -10,11 +10,20 @@ public final class NmfReconstruction implements Reconstruction {
     private static final long serialVersionUID = 1L;
 
     private final NmfModel model;
-    private final double[] spectra;
+    /** The component spectra S, column-major {@code E × K}. */
+    private final double[] columns;
 
     public NmfReconstruction(NmfModel model) {
         this.model = model;
-        this.spectra = model.spectra();
+        int e = model.channels();
+        int k = model.components();
+        double[] spectra = model.spectra();
+        this.columns = new double[e * k];
+        for (int i = 0; i < e; i++) {
+            for (int j = 0; j < k; j++) {
+                columns[j * e + i] = spectra[i * k + j];
+            }
+        }
     }
 
     @Override
@@ -23,19 +32,25 @@ public final class NmfReconstruction implements Reconstruction {
     }
 
     @Override
-    public void reconstruct(float[] block, int pixels, int channels, double[] out) {
-        int k = model.components();
-        double[] c = new double[Math.max(1, pixels * k)];
-        model.abundances(block, pixels, channels, c);
+    public int terms() {
+        return model.components();
+    }
+
+    @Override
+    public double[] columns() {
+        return columns;
+    }
+
+    @Override
+    public void coefficients(int pixels, int[] start, int[] channel, float[] value, double[] z) {
+        int e = model.channels();
+        float[] dense = new float[pixels * e];
         for (int n = 0; n < pixels; n++) {
-            for (int e = 0; e < channels; e++) {
-                double v = 0;
-                for (int j = 0; j < k; j++) {
-                    v += c[n * k + j] * spectra[e * k + j];
-                }
-                out[n * channels + e] = v;
+            for (int i = start[n]; i < start[n + 1]; i++) {
+                dense[n * e + channel[i]] = value[i];
             }
         }
+        model.abundances(dense, pixels, e, z);
     }
 
     @Override

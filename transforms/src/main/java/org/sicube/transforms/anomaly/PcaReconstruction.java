@@ -1,6 +1,5 @@
 package org.sicube.transforms.anomaly;
 
-import dev.ludovic.netlib.blas.BLAS;
 import org.sicube.transforms.decomposition.WeightedPcaModel;
 
 /**
@@ -10,7 +9,7 @@ import org.sicube.transforms.decomposition.WeightedPcaModel;
  * dropped terms. The weighted scores s_nc = Σ_e x_ne v_ce / √(a_n b_e) − (μ·v_c) of
  * {@link WeightedPcaModel#scores} are summed over the channels with counts only (low-count spectra
  * are mostly zeros). With the un-weighted loadings L = diag(√b) V and the mean column diag(√b) μ,
- * x̂_n = [L_kept | √b ⊙ μ] · √a_n [s_n ; 1]: one BLAS {@code dgemm} per block gives x̂ directly.
+ * x̂_n = [L_kept | √b ⊙ μ] · √a_n [s_n ; 1]: C and z of {@link Reconstruction}.
  */
 public final class PcaReconstruction implements Reconstruction {
     private static final long serialVersionUID = 1L;
@@ -77,37 +76,37 @@ public final class PcaReconstruction implements Reconstruction {
     }
 
     @Override
-    public void reconstruct(float[] block, int pixels, int channels, double[] out) {
-        if (channels != model.channels() || block.length != (long) pixels * channels
-                || out.length < (long) pixels * channels) {
-            throw new IllegalArgumentException("block of " + pixels + " × " + channels + " (" + block.length
-                    + " values) and " + out.length + " outputs do not fit a model of " + model.channels()
-                    + " channels");
-        }
+    public int terms() {
+        return k + 1;
+    }
+
+    @Override
+    public double[] columns() {
+        return columns;
+    }
+
+    @Override
+    public void coefficients(int pixels, int[] start, int[] channel, float[] value, double[] z) {
         int k1 = k + 1;
-        double[] scaled = new double[Math.max(1, pixels * k1)];
+        java.util.Arrays.fill(z, 0, pixels * k1, 0.0);
         for (int n = 0; n < pixels; n++) {
             double a = 0;
             int s = n * k1;
-            for (int e = 0, i = n * channels; e < channels; e++, i++) {
-                float x = block[i];
-                if (x != 0f) {
-                    a += x;
-                    for (int j = 0, p = e * k; j < k; j++, p++) {
-                        scaled[s + j] += x * keptProjection[p];
-                    }
+            for (int i = start[n]; i < start[n + 1]; i++) {
+                float x = value[i];
+                a += x;
+                for (int j = 0, p = channel[i] * k; j < k; j++, p++) {
+                    z[s + j] += x * keptProjection[p];
                 }
             }
-            // √a · s = Σ x v/√b − √a (μ·v); the last entry weighs the mean column
-            double rootA = a > 0 ? Math.sqrt(a) : 0;
-            for (int j = 0; j < k; j++) {
-                scaled[s + j] = a > 0 ? scaled[s + j] - rootA * keptMeanScores[j] : 0;
+            if (a > 0) {
+                // √a · s = Σ x v/√b − √a (μ·v); the last entry weighs the mean column
+                double rootA = Math.sqrt(a);
+                for (int j = 0; j < k; j++) {
+                    z[s + j] -= rootA * keptMeanScores[j];
+                }
+                z[s + k] = rootA;
             }
-            scaled[s + k] = rootA;
-        }
-        if (pixels > 0) {
-            BLAS.getInstance().dgemm("N", "N", channels, pixels, k1, 1.0, columns, channels, scaled, k1, 0.0,
-                    out, channels);
         }
     }
 

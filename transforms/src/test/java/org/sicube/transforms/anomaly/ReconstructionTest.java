@@ -1,5 +1,6 @@
 package org.sicube.transforms.anomaly;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -120,6 +121,10 @@ class ReconstructionTest {
             }
         }
         assertEquals(0, b.total(5), "an empty pixel");
+        SparseRows rows = SparseRows.of(x, PIXELS, E);
+        BlockResiduals fromNonZeros = new BlockResiduals(r, PIXELS, E, rows.start(), rows.channel(), rows.value());
+        assertArrayEquals(b.deviance(), fromNonZeros.deviance(), "the same numbers from the non-zero counts");
+        assertArrayEquals(b.chiSquare(), fromNonZeros.chiSquare());
         assertTrue(clamped, "some reconstructed channels fall below the floor, so the clamped branch is tested");
     }
 
