@@ -35,7 +35,7 @@ class BlockDevianceTest {
         }
 
         @Override
-        public void coefficients(int pixels, int[] start, int[] channel, float[] value, double[] z) {
+        public void coefficients(int pixels, int[] start, int[] channel, double[] value, double[] z) {
             java.util.Arrays.fill(z, 0, pixels, 1.0);
         }
 

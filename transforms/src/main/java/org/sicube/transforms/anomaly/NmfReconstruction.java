@@ -42,12 +42,12 @@ public final class NmfReconstruction implements Reconstruction {
     }
 
     @Override
-    public void coefficients(int pixels, int[] start, int[] channel, float[] value, double[] z) {
+    public void coefficients(int pixels, int[] start, int[] channel, double[] value, double[] z) {
         int e = model.channels();
         float[] dense = new float[pixels * e];
         for (int n = 0; n < pixels; n++) {
             for (int i = start[n]; i < start[n + 1]; i++) {
-                dense[n * e + channel[i]] = value[i];
+                dense[n * e + channel[i]] = (float) value[i];
             }
         }
         model.abundances(dense, pixels, e, z);

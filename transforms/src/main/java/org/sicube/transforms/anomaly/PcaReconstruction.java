@@ -1,5 +1,8 @@
 package org.sicube.transforms.anomaly;
 
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
 import org.sicube.transforms.decomposition.WeightedPcaModel;
 
 /**
@@ -19,7 +22,9 @@ public final class PcaReconstruction implements Reconstruction {
     private final int k;
     /** [L_kept | √b ⊙ μ], column-major {@code E × (K' + 1)}. */
     private final double[] columns;
+    /** v_c / √b per kept component, column-major {@code E × K'}: gathered at the channels with counts. */
     private final double[] keptProjection;
+    private static final VectorSpecies<Double> LANES = DoubleVector.SPECIES_PREFERRED;
     private final double[] keptMeanScores;
 
     /** {@code kept[c]} says whether component c enters x̂ (K flags). */
@@ -51,8 +56,7 @@ public final class PcaReconstruction implements Reconstruction {
                 for (int i = 0; i < e; i++) {
                     double w = v[c * e + i];
                     columns[j * e + i] = w * rootTotals[i];
-                    // channel-major: the K' projections of a channel lie together for the sparse sum
-                    keptProjection[i * k + j] = rootTotals[i] > 0 ? w / rootTotals[i] : 0;
+                    keptProjection[j * e + i] = rootTotals[i] > 0 ? w / rootTotals[i] : 0;
                     keptMeanScores[j] += mean[i] * w;
                 }
                 j++;
@@ -86,28 +90,42 @@ public final class PcaReconstruction implements Reconstruction {
     }
 
     @Override
-    public void coefficients(int pixels, int[] start, int[] channel, float[] value, double[] z) {
+    public void coefficients(int pixels, int[] start, int[] channel, double[] value, double[] z) {
         int k1 = k + 1;
-        java.util.Arrays.fill(z, 0, pixels * k1, 0.0);
+        int e = model.channels();
         for (int n = 0; n < pixels; n++) {
+            int first = start[n];
+            int last = start[n + 1];
             double a = 0;
+            for (int i = first; i < last; i++) {
+                a += value[i];
+            }
             int s = n * k1;
-            for (int i = start[n]; i < start[n + 1]; i++) {
-                float x = value[i];
-                a += x;
-                for (int j = 0, p = channel[i] * k; j < k; j++, p++) {
-                    z[s + j] += x * keptProjection[p];
-                }
+            if (!(a > 0)) {
+                java.util.Arrays.fill(z, s, s + k1, 0.0);
+                continue;
             }
-            if (a > 0) {
-                // √a · s = Σ x v/√b − √a (μ·v); the last entry weighs the mean column
-                double rootA = Math.sqrt(a);
-                for (int j = 0; j < k; j++) {
-                    z[s + j] -= rootA * keptMeanScores[j];
-                }
-                z[s + k] = rootA;
+            // √a · s = Σ x v/√b − √a (μ·v); the last entry weighs the mean column
+            double rootA = Math.sqrt(a);
+            for (int j = 0; j < k; j++) {
+                z[s + j] = projection(keptProjection, j * e, channel, value, first, last) - rootA * keptMeanScores[j];
             }
+            z[s + k] = rootA;
         }
+    }
+
+    /** Σ_i x_i p[offset + channel_i] over one pixel's non-zeros, gathered in SIMD lanes. */
+    private static double projection(double[] p, int offset, int[] channel, double[] value, int first, int last) {
+        DoubleVector sum = DoubleVector.zero(LANES);
+        int i = first;
+        for (int end = first + LANES.loopBound(last - first); i < end; i += LANES.length()) {
+            sum = DoubleVector.fromArray(LANES, p, offset, channel, i).fma(DoubleVector.fromArray(LANES, value, i), sum);
+        }
+        double s = sum.reduceLanes(VectorOperators.ADD);
+        for (; i < last; i++) {
+            s += value[i] * p[offset + channel[i]];
+        }
+        return s;
     }
 
     /** The component flags (K values, true = in x̂). */

@@ -26,7 +26,7 @@ public interface Reconstruction extends Serializable {
      * {@code value[i]} counts in channel {@code channel[i]} for {@code start[n] <= i < start[n + 1]}.
      * A pixel without counts gets z = 0.
      */
-    void coefficients(int pixels, int[] start, int[] channel, float[] value, double[] z);
+    void coefficients(int pixels, int[] start, int[] channel, double[] value, double[] z);
 
     /** One line saying what the model is (method, components kept). */
     String describe();

@@ -4,7 +4,7 @@ package org.sicube.transforms.anomaly;
  * The non-zero counts of a block of spectra as compressed sparse rows: pixel n holds
  * {@code value[i]} counts in channel {@code channel[i]} for {@code start[n] <= i < start[n + 1]}.
  */
-record SparseRows(int[] start, int[] channel, float[] value) {
+record SparseRows(int[] start, int[] channel, double[] value) {
 
     /** The non-zeros of a dense block ({@code pixels × channels}, energy fastest). */
     static SparseRows of(float[] block, int pixels, int channels) {
@@ -14,7 +14,7 @@ record SparseRows(int[] start, int[] channel, float[] value) {
         }
         int[] start = new int[pixels + 1];
         int[] channel = new int[nonZero];
-        float[] value = new float[nonZero];
+        double[] value = new double[nonZero];
         int j = 0;
         for (int n = 0; n < pixels; n++) {
             start[n] = j;
