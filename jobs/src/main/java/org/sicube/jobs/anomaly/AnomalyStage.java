@@ -60,12 +60,27 @@ public final class AnomalyStage {
             DevianceThreshold threshold = threshold(spark, summary, model, settings);
             System.out.println("anomaly: " + threshold.report());
             MaskParquet.write(spark, pass, threshold, run.location(MaskParquet.DIR));
-            long flagged = pass.map(d -> d.flagged(threshold)).fold(0L, Long::sum);
-            List<FlaggedPixel> collected = new java.util.ArrayList<>(pass.filter(d -> d.complete(threshold))
-                    .flatMap(d -> d.flaggedCandidates(threshold, model).iterator()).take(settings.maxFlagged()));
+            // one summary per block with flagged pixels: origin, flagged pixels, 1 when its candidates hold them all
+            List<long[]> flaggedBlocks = pass.filter(d -> d.flagged(threshold) > 0)
+                    .map(d -> new long[] {BlockStore.origin(d.y0(), d.x0()), d.flagged(threshold),
+                        d.complete(threshold) ? 1 : 0})
+                    .collect();
+            long flagged = 0;
+            long inComplete = 0;
             // blocks with more flagged pixels than kept candidates are read again, and only those
-            Set<Long> origins = new HashSet<>(pass.filter(d -> !d.complete(threshold))
-                    .map(d -> BlockStore.origin(d.y0(), d.x0())).collect());
+            Set<Long> origins = new HashSet<>();
+            for (long[] b : flaggedBlocks) {
+                flagged += b[1];
+                if (b[2] == 1) {
+                    inComplete += b[1];
+                } else {
+                    origins.add(b[0]);
+                }
+            }
+            JavaRDD<FlaggedPixel> candidates = pass.filter(d -> d.flagged(threshold) > 0 && d.complete(threshold))
+                    .flatMap(d -> d.flaggedCandidates(threshold, model).iterator());
+            List<FlaggedPixel> collected = new java.util.ArrayList<>(inComplete == 0 ? List.of()
+                    : inComplete <= settings.maxFlagged() ? candidates.collect() : candidates.take(settings.maxFlagged()));
             if (collected.size() < settings.maxFlagged()) {
                 collected.addAll(collect(spark, store, model, threshold, origins,
                         settings.maxFlagged() - collected.size()));

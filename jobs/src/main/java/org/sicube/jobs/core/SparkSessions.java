@@ -49,6 +49,10 @@ public final class SparkSessions {
         // buffers at one block instead of regrowing them towards a whole row group in every task.
         conf.setIfMissing("spark.sql.parquet.columnarReaderBatchSize", "1");
         conf.setIfMissing("spark.sql.shuffle.partitions", "8");
+        // Stores are written as files of about 16 blocks (StoreWriter): reading one file per partition
+        // keeps the cores evenly busy, where Spark's 128 MB packing turns a sparse 10^6-spectrum store
+        // (87 MB) into three partitions for two cores, one of which then runs alone.
+        conf.setIfMissing("spark.sql.files.maxPartitionBytes", "8m");
         extraConf.forEach(conf::set);
         return SparkSession.builder().config(conf).getOrCreate();
     }
