@@ -14,11 +14,13 @@ import org.apache.spark.sql.SparkSession;
 import org.sicube.datasets.io.InvalidInputException;
 import org.sicube.datasets.model.PixelBlock;
 import org.sicube.datasets.store.HeaderJson;
+import org.sicube.datasets.store.SumSpectrumJson;
 import org.sicube.jobs.core.AtomicOutput;
 
 /**
- * The pixel-block store: a directory on any Hadoop file system holding {@code header.json} and
- * {@code blocks/} (Parquet, one row per block; schema in {@link StoreRows}).
+ * The pixel-block store: a directory on any Hadoop file system holding {@code header.json},
+ * {@code blocks/} (Parquet, one row per block; schema in {@link StoreRows}) and, when its writer
+ * knew it, {@code sum_spectrum.json}.
  */
 public final class BlockStore {
     public static final String BLOCKS = "blocks";
@@ -98,8 +100,31 @@ public final class BlockStore {
     }
 
     public static void writeHeader(AtomicOutput out, String headerJson) throws IOException {
-        try (OutputStream o = out.fileSystem().create(new Path(out.temporary(), HeaderJson.FILE_NAME), true)) {
-            o.write(headerJson.getBytes(StandardCharsets.UTF_8));
+        writeText(out, HeaderJson.FILE_NAME, headerJson);
+    }
+
+    /** Writes {@code sum_spectrum.json} beside the blocks (nothing when {@code spectrum} is null: unknown). */
+    public static void writeSumSpectrum(AtomicOutput out, double[] spectrum) throws IOException {
+        if (spectrum != null) {
+            writeText(out, SumSpectrumJson.FILE_NAME, SumSpectrumJson.write(spectrum));
+        }
+    }
+
+    /** The sum spectrum the store recorded, or null when it has none (older stores). */
+    public static double[] readSumSpectrum(String location, Configuration conf, int channels) throws IOException {
+        Path file = new Path(location, SumSpectrumJson.FILE_NAME);
+        FileSystem fs = file.getFileSystem(conf);
+        if (!fs.exists(file)) {
+            return null;
+        }
+        try (InputStream in = fs.open(file)) {
+            return SumSpectrumJson.read(new String(in.readAllBytes(), StandardCharsets.UTF_8), file.toString(), channels);
+        }
+    }
+
+    private static void writeText(AtomicOutput out, String name, String text) throws IOException {
+        try (OutputStream o = out.fileSystem().create(new Path(out.temporary(), name), true)) {
+            o.write(text.getBytes(StandardCharsets.UTF_8));
         }
     }
 }
