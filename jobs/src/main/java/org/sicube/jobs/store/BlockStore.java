@@ -4,11 +4,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.UUID;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.spark.SerializableWritable;
 import org.apache.spark.api.java.JavaRDD;
-import org.apache.spark.sql.Dataset;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.sicube.datasets.io.InvalidInputException;
@@ -80,23 +83,28 @@ public final class BlockStore {
      * Writes {@code blocks} and the header into the temporary directory of {@code out}; the caller
      * commits. Returns nothing: totals are gathered by the caller's accumulators while this runs.
      */
-    public static void writeBlocks(SparkSession spark, JavaRDD<PixelBlock> blocks, AtomicOutput out) {
+    public static void writeBlocks(SparkSession spark, JavaRDD<PixelBlock> blocks, AtomicOutput out) throws IOException {
         writeRows(spark, blocks.map(StoreRows::toRow), out);
     }
 
-    /** As {@link #writeBlocks}, from rows already made by {@link StoreRows#toRow}. */
-    public static void writeRows(SparkSession spark, JavaRDD<Row> rows, AtomicOutput out) {
-        Dataset<Row> df = spark.createDataFrame(rows, StoreRows.SCHEMA);
-        // Blocks are megabytes of binary each: a dictionary never pays, and zstd level 1 compresses
-        // 2–4× faster than the default 3 for 5–10 % more bytes (dense float data barely compresses).
-        // Parquet checks a page's size only every 100 rows at first, which made one page of a whole
-        // file's blocks (hundreds of MB, decompressed at once by readers): check after every row, so
-        // each block is a page of its own. Min/max statistics of the counts copy every new extreme
-        // block and are left out of the footer anyway (larger than 4 KB): off for that column.
-        df.write().option("parquet.enable.dictionary", "false").option("parquet.compression.codec.zstd.level", "1")
-                .option("parquet.page.size.row.check.min", "1").option("parquet.page.size.row.check.max", "1")
-                .option("parquet.column.statistics.enabled#counts", "false")
-                .parquet(new Path(out.temporary(), BLOCKS).toString());
+    /**
+     * As {@link #writeBlocks}, from rows already made by {@link StoreRows#toRow}: one Parquet file
+     * per non-empty partition ({@link BlockFileWriter}), written by the tasks.
+     */
+    public static void writeRows(SparkSession spark, JavaRDD<Row> rows, AtomicOutput out) throws IOException {
+        Path dir = new Path(out.temporary(), BLOCKS);
+        out.fileSystem().mkdirs(dir);
+        JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        Broadcast<SerializableWritable<Configuration>> conf =
+                sc.broadcast(new SerializableWritable<>(new Configuration(sc.hadoopConfiguration())));
+        String where = dir.toString();
+        String job = UUID.randomUUID().toString();
+        try {
+            rows.foreachPartition(it -> BlockFileWriter.write(it, where, job, conf.value().value()));
+        } finally {
+            conf.destroy();
+        }
+        BlockFileWriter.finish(out.fileSystem(), dir);
     }
 
     public static void writeHeader(AtomicOutput out, String headerJson) throws IOException {
