@@ -40,6 +40,9 @@ import org.sicube.transforms.physics.EnergyGrid;
  * a second pass writing {@code maps/}. The store is committed atomically.
  */
 public final class Preprocessing {
+    /** Off for maps/: map values are fitted floats, nearly all distinct, so a dictionary is built and thrown away. */
+    private static final String DICTIONARY = "parquet.enable.dictionary";
+
     private Preprocessing() {
     }
 
@@ -120,10 +123,11 @@ public final class Preprocessing {
             long values = (long) rows.size() * in.blockHeight() * in.blockWidth();
             long slices = Math.max(1, Math.min(rows.size(), Math.max(processed.getNumPartitions(), values >> 16)));
             JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-            spark.createDataFrame(sc.parallelize(rows, (int) slices), MapRows.SCHEMA).write().parquet(dir);
+            spark.createDataFrame(sc.parallelize(rows, (int) slices), MapRows.SCHEMA).write()
+                    .option(DICTIONARY, "false").parquet(dir);
         } else {
             spark.createDataFrame(processed.flatMap(pb -> MapRows.rows(pb.block(), pb.maps(), names)), MapRows.SCHEMA)
-                    .write().parquet(dir);
+                    .write().option(DICTIONARY, "false").parquet(dir);
             if (done.spectra() <= MapImages.MAX_PIXELS) {
                 maps = MapBlocks.fromRows(spark.read().parquet(dir).collectAsList(), names);
             }
