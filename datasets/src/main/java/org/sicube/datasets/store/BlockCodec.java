@@ -8,8 +8,11 @@ import org.sicube.datasets.model.PixelBlock;
 /**
  * Packs a block's counts into bytes for the store, choosing per block between two encodings (sparse when it is less than half the dense size):
  * <ul>
- *   <li>{@link #DENSE} {@code "dense-f32le"}: {@code h·w·E} little-endian float32 values, pixel-major,
- *       energy fastest (any real values);</li>
+ *   <li>{@link #DENSE_SPLIT} {@code "dense-f32le-split"}, written for every dense block: the values of
+ *       {@link #DENSE} as four byte planes ({@link ByteStreamSplit}), which zstd compresses about
+ *       1.6–3× faster and 15–30 % smaller (README, store schema);</li>
+ *   <li>{@link #DENSE} {@code "dense-f32le"} (read only, older stores): {@code h·w·E} little-endian
+ *       float32 values, pixel-major, energy fastest (any real values);</li>
  *   <li>{@link #SPARSE} {@code "sparse-varint"}: for each pixel in row-major order, the number of
  *       non-zero channels, then for each one the gap to the previous non-zero channel (first gap
  *       from -1) and its count, all as unsigned LEB128 varints. Only for blocks whose values are all
@@ -20,6 +23,7 @@ import org.sicube.datasets.model.PixelBlock;
 public final class BlockCodec {
     public static final String DENSE = "dense-f32le";
     public static final String SPARSE = "sparse-varint";
+    public static final String DENSE_SPLIT = "dense-f32le-split";
 
     private BlockCodec() {
     }
@@ -33,13 +37,11 @@ public final class BlockCodec {
         long denseSize = 4L * c.length;
         // Sparse only when it halves the size: dense blocks decode with one bulk copy, and Parquet's
         // own compression already shrinks high-count dense data.
-        long sparseSize = sparseSize(c, block.channels(), (denseSize + 1) / 2);
+        long sparseSize = headMayBeSparse(c, block.channels()) ? sparseSize(c, block.channels(), (denseSize + 1) / 2) : -1;
         if (sparseSize >= 0 && 2 * sparseSize < denseSize) {
             return new Encoded(SPARSE, encodeSparse(c, block.pixels(), block.channels(), (int) sparseSize));
         }
-        ByteBuffer bb = ByteBuffer.allocate((int) denseSize).order(ByteOrder.LITTLE_ENDIAN);
-        bb.asFloatBuffer().put(c);
-        return new Encoded(DENSE, bb.array());
+        return new Encoded(DENSE_SPLIT, ByteStreamSplit.encode(c));
     }
 
     public static PixelBlock decode(int y0, int x0, int height, int width, int channels, String encoding, byte[] bytes) {
@@ -53,6 +55,7 @@ public final class BlockCodec {
                 ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(out);
             }
             case SPARSE -> decodeSparse(bytes, out, height * width, channels, y0, x0);
+            case DENSE_SPLIT -> decodeSplit(bytes, out, height, width, channels, y0, x0);
             default -> throw new IllegalArgumentException("unknown block encoding '" + encoding + "'");
         }
         return new PixelBlock(y0, x0, height, width, channels, out);
@@ -63,8 +66,13 @@ public final class BlockCodec {
      * stops with a size of at least {@code limit} as soon as it reaches that.
      */
     static long sparseSize(float[] c, int channels, long limit) {
+        return sparseSize(c, c.length, channels, limit);
+    }
+
+    /** As {@link #sparseSize(float[], int, long)} over the values before {@code end} (whole pixels). */
+    private static long sparseSize(float[] c, int end, int channels, long limit) {
         long size = 0;
-        for (int p = 0; p < c.length && size < limit; p += channels) {
+        for (int p = 0; p < end && size < limit; p += channels) {
             int nnz = 0;
             int last = -1;
             for (int e = 0; e < channels; e++) {
@@ -81,6 +89,26 @@ public final class BlockCodec {
             size += varintSize(nnz);
         }
         return size;
+    }
+
+    /**
+     * False when the first sixteenth of the pixels (at least one) already needs half their dense
+     * size as varints: such a block (dense counts, processed values) is stored dense without
+     * scanning all of it, which would cost about as much as compressing it.
+     */
+    private static boolean headMayBeSparse(float[] c, int channels) {
+        int head = Math.max(1, c.length / channels / 16) * channels;
+        long headDense = 4L * head;
+        long size = sparseSize(c, head, channels, (headDense + 1) / 2);
+        return size >= 0 && 2 * size < headDense;
+    }
+
+    private static void decodeSplit(byte[] bytes, float[] out, int height, int width, int channels, int y0, int x0) {
+        if (bytes.length != 4L * out.length) {
+            throw new IllegalArgumentException("dense split block at (" + y0 + ", " + x0 + ") holds " + bytes.length
+                    + " bytes but " + height + "x" + width + "x" + channels + " float32 values need " + 4L * out.length);
+        }
+        ByteStreamSplit.decode(bytes, out);
     }
 
     private static byte[] encodeSparse(float[] c, int pixels, int channels, int size) {

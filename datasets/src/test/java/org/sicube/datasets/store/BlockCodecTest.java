@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.sicube.datasets.model.BlockNonZeros;
@@ -41,8 +42,55 @@ class BlockCodecTest {
         float[] c = {0.5f, -1f, 2f, 0f, Float.NaN, 3f};
         PixelBlock b = new PixelBlock(0, 0, 1, 2, 3, c);
         BlockCodec.Encoded e = BlockCodec.encode(b);
-        assertEquals(BlockCodec.DENSE, e.encoding());
+        assertEquals(BlockCodec.DENSE_SPLIT, e.encoding());
         assertArrayEquals(c, BlockCodec.decode(0, 0, 1, 2, 3, e.encoding(), e.bytes()).counts());
+    }
+
+    @Test
+    void splitRoundTripKeepsEveryBitPattern() {
+        float[] c = {0f, -0f, 1f, -1.5f, Float.MIN_VALUE, -Float.MIN_NORMAL, Float.MAX_VALUE, Float.NEGATIVE_INFINITY,
+            Float.POSITIVE_INFINITY, Float.intBitsToFloat(0x7FC12345), 1234.5678f, 3.0e-20f};
+        BlockCodec.Encoded e = BlockCodec.encode(new PixelBlock(4, 8, 2, 2, 3, c));
+        assertEquals(BlockCodec.DENSE_SPLIT, e.encoding());
+        float[] back = BlockCodec.decode(4, 8, 2, 2, 3, e.encoding(), e.bytes()).counts();
+        for (int i = 0; i < c.length; i++) {
+            assertEquals(Float.floatToRawIntBits(c[i]), Float.floatToRawIntBits(back[i]), "value " + i);
+        }
+    }
+
+    @Test
+    void splitLayoutIsFourBytePlanesAsDocumented() {
+        // 1.0f = 0x3F800000 and 2.5f = 0x40200000, little-endian bytes 00 00 80 3F and 00 00 20 40:
+        // plane 0 holds byte 0 of both values, plane 3 their top bytes.
+        float[] c = {1f, 2.5f};
+        byte[] bytes = BlockCodec.encode(new PixelBlock(0, 0, 1, 1, 2, c)).bytes();
+        assertArrayEquals(new byte[] {0, 0, 0, 0, (byte) 0x80, 0x20, 0x3F, 0x40}, bytes);
+    }
+
+    @Test
+    void realDataOfAHighCountBlockRoundTrips() {
+        // Dense EELS-like counts (every channel non-zero) and the same after a background subtraction.
+        SplittableRandom r = new SplittableRandom(3);
+        float[] counts = new float[8 * 8 * 256];
+        float[] processed = new float[counts.length];
+        for (int i = 0; i < counts.length; i++) {
+            double lambda = 3000 * Math.pow(1 + (i % 256) / 100.0, -3) + 20;
+            counts[i] = (float) Math.round(lambda + Math.sqrt(lambda) * (r.nextDouble() - 0.5) * 3.4);
+            processed[i] = (float) ((counts[i] - lambda) / 7.3e5);
+        }
+        for (float[] c : List.of(counts, processed)) {
+            BlockCodec.Encoded e = BlockCodec.encode(new PixelBlock(0, 0, 8, 8, 256, c));
+            assertEquals(BlockCodec.DENSE_SPLIT, e.encoding());
+            assertArrayEquals(c, BlockCodec.decode(0, 0, 8, 8, 256, e.encoding(), e.bytes()).counts());
+        }
+    }
+
+    @Test
+    void olderDenseBlocksStillDecode() {
+        float[] c = {0.5f, -1f, 2f, 70000f};
+        java.nio.ByteBuffer bb = java.nio.ByteBuffer.allocate(16).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        bb.asFloatBuffer().put(c);
+        assertArrayEquals(c, BlockCodec.decode(0, 0, 1, 2, 2, BlockCodec.DENSE, bb.array()).counts());
     }
 
     @Test
@@ -53,7 +101,7 @@ class BlockCodecTest {
             c[i] = 10000 + i;
         }
         BlockCodec.Encoded e = BlockCodec.encode(new PixelBlock(0, 0, 4, 4, 64, c));
-        assertEquals(BlockCodec.DENSE, e.encoding());
+        assertEquals(BlockCodec.DENSE_SPLIT, e.encoding());
     }
 
     @Test
@@ -104,5 +152,16 @@ class BlockCodecTest {
         byte[] repeated = {2, 1, 3, 0, 4};
         assertTrue(assertThrows(IllegalArgumentException.class,
                 () -> BlockCodec.decodeNonZeros(7, 9, 1, 1, 64, BlockCodec.SPARSE, repeated)).getMessage().contains("(7, 9)"));
+    }
+
+    @Test
+    void corruptSplitBlockIsRejectedNamingTheBlock() {
+        float[] c = new float[2 * 2 * 64];
+        java.util.Arrays.fill(c, 0.25f);
+        byte[] bytes = BlockCodec.encode(new PixelBlock(64, 96, 2, 2, 64, c)).bytes();
+        byte[] cut = java.util.Arrays.copyOf(bytes, bytes.length - 4);
+        var e = assertThrows(IllegalArgumentException.class,
+                () -> BlockCodec.decode(64, 96, 2, 2, 64, BlockCodec.DENSE_SPLIT, cut));
+        assertTrue(e.getMessage().contains("(64, 96)") && e.getMessage().contains(cut.length + " bytes"), e.getMessage());
     }
 }

@@ -5,7 +5,8 @@ import java.util.List;
 /**
  * The keys every measurement line shares: {@code what}, {@code spectra}, {@code channels}, median
  * {@code seconds}, {@code spectra_per_s}, {@code mb_per_s} (input MB of 10^6 bytes per second;
- * null where no input bytes are read), median {@code peak_heap_mb} and {@code heap_after_gc_mb}.
+ * null where no input bytes are read), median {@code cpu_s} (CPU seconds of the JVM),
+ * {@code peak_heap_mb} and {@code heap_after_gc_mb}.
  * The caller adds its own keys and then {@link #runs}.
  */
 final class Report {
@@ -18,6 +19,7 @@ final class Report {
                 .put("seconds", seconds)
                 .put("spectra_per_s", spectra / seconds)
                 .put("mb_per_s", inputBytes > 0 ? inputBytes / 1e6 / seconds : null)
+                .put("cpu_s", Trials.median(runs.stream().mapToDouble(Trials.Run::cpuSeconds).toArray()))
                 .put("peak_heap_mb", Trials.median(runs.stream().mapToDouble(Trials.Run::peakHeapMb).toArray()))
                 .put("heap_after_gc_mb", Trials.median(runs.stream().mapToDouble(Trials.Run::heapAfterGcMb).toArray()));
     }

@@ -1,5 +1,6 @@
 package org.sicube.jobs.bench;
 
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -10,11 +11,15 @@ import java.util.List;
  * shared and noisy, so results are summarised by their median.
  */
 final class Trials {
-    /** One timed run: wall seconds and heap peaks in MB. */
-    record Run(double seconds, double peakHeapMb, double heapAfterGcMb) {
+    /**
+     * One timed run: wall seconds, the CPU seconds of this JVM meanwhile (every thread: tasks, GC,
+     * JIT; on a shared machine less disturbed by other work than the wall time), heap peaks in MB
+     * and the 1-minute load average at its end.
+     */
+    record Run(double seconds, double cpuSeconds, double peakHeapMb, double heapAfterGcMb, double loadAverage) {
         JsonLine json() {
-            return new JsonLine().put("seconds", seconds).put("peak_heap_mb", peakHeapMb)
-                    .put("heap_after_gc_mb", heapAfterGcMb);
+            return new JsonLine().put("seconds", seconds).put("cpu_s", cpuSeconds).put("peak_heap_mb", peakHeapMb)
+                    .put("heap_after_gc_mb", heapAfterGcMb).put("load_1min", loadAverage);
         }
     }
 
@@ -32,6 +37,7 @@ final class Trials {
             prepare.run();
             System.gc();
             HeapSampler heap = HeapSampler.start();
+            long cpu0 = processCpuNanos();
             long t0 = System.nanoTime();
             try {
                 timed.run();
@@ -39,10 +45,18 @@ final class Trials {
                 heap.close();
             }
             double seconds = (System.nanoTime() - t0) / 1e9;
+            double cpu = (processCpuNanos() - cpu0) / 1e9;
             HeapSampler.Peak peak = heap.stop();
-            out.add(new Run(seconds, peak.usedMb(), peak.afterGcMb()));
+            out.add(new Run(seconds, cpu, peak.usedMb(), peak.afterGcMb(),
+                    ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
         }
         return out;
+    }
+
+    /** CPU time of this JVM in nanoseconds, or -1 where the platform does not tell. */
+    private static long processCpuNanos() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime() : -1;
     }
 
     static double median(double[] values) {

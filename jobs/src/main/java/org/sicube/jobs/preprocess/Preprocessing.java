@@ -24,19 +24,25 @@ import org.sicube.jobs.preprocess.stages.Summary;
 import org.sicube.jobs.preprocess.stages.WorkBlock;
 import org.sicube.jobs.store.BlockStore;
 import org.sicube.jobs.store.StoreRows;
+import org.sicube.jobs.store.SumSpectrumAccumulator;
 import org.sicube.transforms.physics.EnergyGrid;
 
 /**
  * The Spark plan of {@code preprocess}: one cheap aggregate pass per stage that needs a summary of
  * its input (the sum spectrum, an exponent histogram, block rims; the stages before it applied on
- * the fly, per-partition summaries tree-reduced, the stage then bound to the result), then one
+ * the fly, per-partition summaries tree-reduced, the stage then bound to the result; no pass for
+ * a first stage whose summary is the sum spectrum the input store recorded), then one
  * map pass over the blocks running the whole chain (mapPartitions, state built once per
  * partition, no shuffle) that writes the blocks and sends each block's total and maps to the
- * driver ({@link MapBlocks}), which writes the small {@code maps/} dataset and the pictures. Only
+ * driver ({@link MapBlocks}), which writes the small {@code maps/} dataset and the pictures, and
+ * sums the output's sum spectrum on the way ({@code sum_spectrum.json}). Only
  * when the maps are too large to gather is the processed data kept (memory, spilling to disk) for
  * a second pass writing {@code maps/}. The store is committed atomically.
  */
 public final class Preprocessing {
+    /** Off for maps/: map values are fitted floats, nearly all distinct, so a dictionary is built and thrown away. */
+    private static final String DICTIONARY = "parquet.enable.dictionary";
+
     private Preprocessing() {
     }
 
@@ -52,7 +58,10 @@ public final class Preprocessing {
         for (int i = 0; i < n; i++) {
             Stage stage = bound.stages().get(i);
             Summary empty = stage.summary(bound.grids().get(i), bound.shapes().get(i));
-            if (empty != null) {
+            Summary known = i == 0 && empty != null ? recorded(empty, input, sc, h.channels()) : null;
+            if (known != null) {
+                bound = bound.withStage(i, stage.bind(known, sc));
+            } else if (empty != null) {
                 try (Progress p = Progress.start(sc, "preprocess: summary of the input of stages[" + i + "] "
                         + stage.type(), nBlocks, h.spectra())) {
                     bound = bound.withStage(i, stage.bind(summary(blocks, bound, i, empty), sc));
@@ -69,12 +78,15 @@ public final class Preprocessing {
             processed = processed.persist(StorageLevel.MEMORY_AND_DISK_SER());
         }
         CollectionAccumulator<MapBlocks.Entry> side = sc.sc().collectionAccumulator("preprocess: totals and maps");
+        SumSpectrumAccumulator sum = new SumSpectrumAccumulator(config.outputGrid().channels());
+        sc.sc().register(sum, "preprocess: sum spectrum");
         try {
             try (Progress p = Progress.start(sc, "preprocess: " + stageList(config), nBlocks, h.spectra())) {
                 BlockStore.writeRows(spark, processed.map(pb -> {
                     PixelBlock b = pb.block();
                     side.add(new MapBlocks.Entry(b.y0(), b.x0(), b.height(), b.width(), pb.total(),
                             collect ? pb.maps() : null));
+                    sum.add(b);
                     return StoreRows.toRow(b, pb.total());
                 }), out);
                 p.done();
@@ -86,6 +98,7 @@ public final class Preprocessing {
             if (!names.isEmpty()) {
                 writeMaps(spark, collect ? results : null, processed, names, in, done, out);
             }
+            BlockStore.writeSumSpectrum(out, sum.value());
             BlockStore.writeHeader(out, HeaderJson.write(done, shape.blockHeight(), shape.blockWidth(), config.json()));
             out.commit();
             return done;
@@ -110,10 +123,11 @@ public final class Preprocessing {
             long values = (long) rows.size() * in.blockHeight() * in.blockWidth();
             long slices = Math.max(1, Math.min(rows.size(), Math.max(processed.getNumPartitions(), values >> 16)));
             JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-            spark.createDataFrame(sc.parallelize(rows, (int) slices), MapRows.SCHEMA).write().parquet(dir);
+            spark.createDataFrame(sc.parallelize(rows, (int) slices), MapRows.SCHEMA).write()
+                    .option(DICTIONARY, "false").parquet(dir);
         } else {
             spark.createDataFrame(processed.flatMap(pb -> MapRows.rows(pb.block(), pb.maps(), names)), MapRows.SCHEMA)
-                    .write().parquet(dir);
+                    .write().option(DICTIONARY, "false").parquet(dir);
             if (done.spectra() <= MapImages.MAX_PIXELS) {
                 maps = MapBlocks.fromRows(spark.read().parquet(dir).collectAsList(), names);
             }
@@ -122,6 +136,15 @@ public final class Preprocessing {
             System.err.println("preprocess: no map pictures for " + done.spectra() + " pixels (more than "
                     + MapImages.MAX_PIXELS + "); the maps are in maps/");
         }
+    }
+
+    /**
+     * The first stage's summary from the sum spectrum the input store recorded (no pass over the
+     * data), or null when the store has none or the stage needs more.
+     */
+    private static Summary recorded(Summary empty, String input, JavaSparkContext sc, int channels) throws Exception {
+        double[] stored = BlockStore.readSumSpectrum(input, sc.hadoopConfiguration(), channels);
+        return stored == null ? null : empty.fromSumSpectrum(stored);
     }
 
     /** The summary of stage {@code stage}'s input: earlier stages applied, per-partition summaries merged in a tree. */

@@ -4,6 +4,7 @@ import java.util.Iterator;
 import java.util.List;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.util.DoubleAccumulator;
 import org.sicube.datasets.model.BlockGrid;
@@ -15,16 +16,17 @@ import org.sicube.jobs.core.Progress;
 
 /**
  * Builds a store from a {@link BlockSource}: the tiles are spread over partitions, each executor
- * produces and encodes its blocks, the total counts are summed on the way, and the store is
- * committed atomically with its header. Nothing proportional to the image reaches the driver.
+ * produces and encodes its blocks, the total counts and the sum spectrum are summed on the way,
+ * and the store is committed atomically with its header. Nothing proportional to the image
+ * reaches the driver.
  */
 public final class StoreWriter {
     private StoreWriter() {
     }
 
     /**
-     * Writes the blocks into {@code out}'s temporary directory and returns the header with the
-     * total counts; the caller completes it and calls {@link #commit}.
+     * Writes the blocks and {@code sum_spectrum.json} into {@code out}'s temporary directory and
+     * returns the header with the total counts; the caller completes it and calls {@link #commit}.
      */
     public static SpectrumImage write(SparkSession spark, BlockSource source, SpectrumImage header, BlockGrid grid,
             AtomicOutput out, String stage) throws Exception {
@@ -32,12 +34,15 @@ public final class StoreWriter {
         List<BlockGrid.Tile> tiles = grid.tiles();
         int partitions = partitionsFor(tiles.size(), sc.defaultParallelism());
         DoubleAccumulator total = sc.sc().doubleAccumulator("total counts");
-        JavaRDD<PixelBlock> blocks = sc.parallelize(tiles, partitions)
-                .mapPartitions(it -> new Produced(source, it, total));
+        SumSpectrumAccumulator sum = new SumSpectrumAccumulator(header.channels());
+        sc.sc().register(sum, "sum spectrum");
+        JavaRDD<Row> rows = sc.parallelize(tiles, partitions)
+                .mapPartitions(it -> new Produced(source, it, total, sum));
         try (Progress p = Progress.start(sc, stage, tiles.size(), header.spectra())) {
-            BlockStore.writeBlocks(spark, blocks, out);
+            BlockStore.writeRows(spark, rows, out);
             p.done();
         }
+        BlockStore.writeSumSpectrum(out, sum.value());
         return header.withTotalCounts(total.value());
     }
 
@@ -53,16 +58,19 @@ public final class StoreWriter {
         return Math.max(1, Math.min(blocks, Math.max(2 * parallelism, byBlocks)));
     }
 
-    /** Lazily produces one partition's blocks, closing the producer after the last one. */
-    private static final class Produced implements Iterator<PixelBlock> {
+    /** Lazily produces and encodes one partition's blocks, closing the producer after the last one. */
+    private static final class Produced implements Iterator<Row> {
         private final Iterator<BlockGrid.Tile> tiles;
         private final DoubleAccumulator total;
+        private final SumSpectrumAccumulator sum;
         private final BlockSource.Producer producer;
         private boolean closed;
 
-        Produced(BlockSource source, Iterator<BlockGrid.Tile> tiles, DoubleAccumulator total) throws Exception {
+        Produced(BlockSource source, Iterator<BlockGrid.Tile> tiles, DoubleAccumulator total, SumSpectrumAccumulator sum)
+                throws Exception {
             this.tiles = tiles;
             this.total = total;
+            this.sum = sum;
             this.producer = source.open();
         }
 
@@ -81,11 +89,13 @@ public final class StoreWriter {
         }
 
         @Override
-        public PixelBlock next() {
+        public Row next() {
             try {
                 PixelBlock b = producer.produce(tiles.next());
-                total.add(b.totalCounts());
-                return b;
+                double t = b.totalCounts();
+                total.add(t);
+                sum.add(b);
+                return StoreRows.toRow(b, t);
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }

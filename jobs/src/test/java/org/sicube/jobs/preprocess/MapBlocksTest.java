@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -56,7 +55,12 @@ class MapBlocksTest {
         List<Row> parquet = new ArrayList<>();
         for (Row r : m.rows(NAMES)) {
             // As Spark reads them back: the array column as a Scala sequence.
-            Object seq = CollectionConverters.asScala(Arrays.asList((Float[]) r.get(5))).toSeq();
+            float[] values = (float[]) r.get(5);
+            List<Float> boxed = new ArrayList<>();
+            for (float v : values) {
+                boxed.add(v);
+            }
+            Object seq = CollectionConverters.asScala(boxed).toSeq();
             parquet.add(RowFactory.create(r.get(0), r.get(1), r.get(2), r.get(3), r.get(4), seq));
         }
         MapBlocks back = MapBlocks.fromRows(parquet, NAMES);

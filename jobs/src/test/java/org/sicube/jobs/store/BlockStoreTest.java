@@ -77,6 +77,18 @@ class BlockStoreTest {
             }
         }
         assertEquals(expectedTotal, done.totalCounts(), 1e-9 * Math.abs(expectedTotal));
+        // The sum spectrum recorded beside the header: every value rounded to 2^-20 in fixed point,
+        // so within ny·nx·2^-21 of the double sum (and in fact exactly the fixed-point sum).
+        double[] recorded = BlockStore.readSumSpectrum(out, spark.sparkContext().hadoopConfiguration(), channels);
+        for (int e = 0; e < channels; e++) {
+            double expected = 0;
+            for (int y = 0; y < ny; y++) {
+                for (int x = 0; x < nx; x++) {
+                    expected += value(y, x, e);
+                }
+            }
+            assertEquals(expected, recorded[e], ny * nx * Math.scalb(1.0, -21), "channel " + e);
+        }
         assertEquals(done, BlockStore.readHeader(out, spark.sparkContext().hadoopConfiguration()).header());
 
         List<PixelBlock> blocks = BlockStore.readBlocks(spark, out).collect();

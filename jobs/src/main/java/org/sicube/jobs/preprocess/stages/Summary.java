@@ -15,4 +15,12 @@ public interface Summary extends Serializable {
 
     /** Adds {@code other} into this one and returns this. */
     Summary merge(Summary other);
+
+    /**
+     * This summary, complete, made from the sum spectrum its input store recorded (only for a
+     * first stage, whose input is the store's data), or null when it needs more than that.
+     */
+    default Summary fromSumSpectrum(double[] sumSpectrum) {
+        return null;
+    }
 }
