@@ -53,20 +53,14 @@ public final class BlockStore {
 
     /** The store's blocks in no particular order, decoded lazily on the executors. */
     public static JavaRDD<PixelBlock> readBlocks(SparkSession spark, String location) throws IOException {
-        HeaderJson.Parsed h = readHeader(location, spark.sparkContext().hadoopConfiguration());
-        int channels = h.header().channels();
-        String where = location;
-        return spark.read().parquet(new Path(location, BLOCKS).toString()).javaRDD()
-                .map(row -> StoreRows.toBlock(row, channels, where));
+        int channels = channels(spark, location);
+        return rows(spark, location).map(row -> StoreRows.toBlock(row, channels, location));
     }
 
     /** The store's blocks as non-zero counts ({@link BlockNonZeros}), for passes that need only those. */
     public static JavaRDD<BlockNonZeros> readNonZeros(SparkSession spark, String location) throws IOException {
-        HeaderJson.Parsed h = readHeader(location, spark.sparkContext().hadoopConfiguration());
-        int channels = h.header().channels();
-        String where = location;
-        return spark.read().parquet(new Path(location, BLOCKS).toString()).javaRDD()
-                .map(row -> StoreRows.toNonZeros(row, channels, where));
+        int channels = channels(spark, location);
+        return rows(spark, location).map(row -> StoreRows.toNonZeros(row, channels, location));
     }
 
     /**
@@ -76,13 +70,18 @@ public final class BlockStore {
      */
     public static JavaRDD<BlockNonZeros> readNonZeros(SparkSession spark, String location, java.util.Set<Long> origins)
             throws IOException {
-        HeaderJson.Parsed h = readHeader(location, spark.sparkContext().hadoopConfiguration());
-        int channels = h.header().channels();
-        String where = location;
+        int channels = channels(spark, location);
         java.util.Set<Long> keys = new java.util.HashSet<>(origins);
-        return spark.read().parquet(new Path(location, BLOCKS).toString()).javaRDD()
-                .filter(row -> keys.contains(origin(row.getInt(0), row.getInt(1))))
-                .map(row -> StoreRows.toNonZeros(row, channels, where));
+        return rows(spark, location).filter(row -> keys.contains(origin(row.getInt(0), row.getInt(1))))
+                .map(row -> StoreRows.toNonZeros(row, channels, location));
+    }
+
+    private static int channels(SparkSession spark, String location) throws IOException {
+        return readHeader(location, spark.sparkContext().hadoopConfiguration()).header().channels();
+    }
+
+    private static JavaRDD<Row> rows(SparkSession spark, String location) {
+        return spark.read().parquet(new Path(location, BLOCKS).toString()).javaRDD();
     }
 
     /** The key of the block whose first pixel is (y0, x0). */
