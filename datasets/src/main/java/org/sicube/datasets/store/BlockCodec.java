@@ -35,7 +35,7 @@ public final class BlockCodec {
     public static Encoded encode(PixelBlock block) {
         float[] c = block.counts();
         long denseSize = 4L * c.length;
-        // Sparse only when it halves the size: dense blocks decode with one bulk copy, and Parquet's
+        // Sparse only when it halves the size: dense blocks decode in one simple pass, and Parquet's
         // own compression already shrinks high-count dense data.
         long sparseSize = headMayBeSparse(c, block.channels()) ? sparseSize(c, block.channels(), (denseSize + 1) / 2) : -1;
         if (sparseSize >= 0 && 2 * sparseSize < denseSize) {

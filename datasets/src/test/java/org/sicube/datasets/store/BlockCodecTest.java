@@ -47,6 +47,23 @@ class BlockCodecTest {
     }
 
     @Test
+    void aBlockWhoseFirstPixelsAreDenseIsStoredDenseWithoutScanningTheRest() {
+        // The first sixteenth (2 of 32 pixels) has every channel at ~1000 counts, the rest is empty:
+        // sparse would be smaller overall, but the documented rule looks at the head first.
+        float[] c = new float[4 * 8 * 64];
+        for (int i = 0; i < 2 * 64; i++) {
+            c[i] = 1000 + i;
+        }
+        BlockCodec.Encoded e = BlockCodec.encode(new PixelBlock(0, 0, 4, 8, 64, c));
+        assertEquals(BlockCodec.DENSE_SPLIT, e.encoding());
+        assertArrayEquals(c, BlockCodec.decode(0, 0, 4, 8, 64, e.encoding(), e.bytes()).counts());
+        // The same counts in the last two pixels: the head is empty, the whole block is checked, sparse wins.
+        float[] tail = new float[c.length];
+        System.arraycopy(c, 0, tail, c.length - 2 * 64, 2 * 64);
+        assertEquals(BlockCodec.SPARSE, BlockCodec.encode(new PixelBlock(0, 0, 4, 8, 64, tail)).encoding());
+    }
+
+    @Test
     void splitRoundTripKeepsEveryBitPattern() {
         float[] c = {0f, -0f, 1f, -1.5f, Float.MIN_VALUE, -Float.MIN_NORMAL, Float.MAX_VALUE, Float.NEGATIVE_INFINITY,
             Float.POSITIVE_INFINITY, Float.intBitsToFloat(0x7FC12345), 1234.5678f, 3.0e-20f};
