@@ -50,15 +50,6 @@ public record BlockNonZeros(int y0, int x0, int height, int width, int channels,
         return height * width;
     }
 
-    /** Sum of the counts of pixel n. */
-    public double total(int n) {
-        double s = 0;
-        for (int i = start[n]; i < start[n + 1]; i++) {
-            s += value[i];
-        }
-        return s;
-    }
-
     /** The counts of pixel n as a dense spectrum of {@code channels} values. */
     public float[] dense(int n) {
         float[] x = new float[channels];

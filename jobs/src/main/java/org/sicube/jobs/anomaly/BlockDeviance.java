@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.sicube.datasets.model.BlockNonZeros;
-import org.sicube.datasets.model.PixelBlock;
 import org.sicube.transforms.anomaly.BlockResiduals;
 import org.sicube.transforms.anomaly.DevianceThreshold;
 import org.sicube.transforms.anomaly.Reconstruction;
@@ -26,13 +25,6 @@ record BlockDeviance(int y0, int x0, int height, int width, float[] deviance, fl
 
     /** Pixel n of the block and its counts: {@code values[i]} counts in channel {@code channels[i]}. */
     record Candidate(int n, int[] channels, float[] values) implements Serializable {
-        float[] dense(int e) {
-            float[] x = new float[e];
-            for (int i = 0; i < channels.length; i++) {
-                x[channels[i]] = values[i];
-            }
-            return x;
-        }
     }
 
     static BlockDeviance of(BlockNonZeros b, Reconstruction model) {
@@ -54,11 +46,6 @@ record BlockDeviance(int y0, int x0, int height, int width, float[] deviance, fl
             }
         }
         return new BlockDeviance(b.y0(), b.x0(), b.height(), b.width(), d, floats(r.chiSquare()), candidates);
-    }
-
-    /** As {@link #of(BlockNonZeros, Reconstruction)} for a dense block. */
-    static BlockDeviance of(PixelBlock b, Reconstruction model) {
-        return of(BlockNonZeros.of(b), model);
     }
 
     private static BlockResiduals residuals(BlockNonZeros b, Reconstruction model) {
@@ -97,10 +84,10 @@ record BlockDeviance(int y0, int x0, int height, int width, float[] deviance, fl
         int e = model.channels();
         for (Candidate c : candidates) {
             if (flags(t, deviance[c.n()])) {
-                float[] x = c.dense(e);
-                BlockResiduals r = new BlockResiduals(model, x, 1, e);
+                BlockResiduals r = new BlockResiduals(model, 1, e, new int[] {0, c.channels().length}, c.channels(),
+                        c.values());
                 out.add(new FlaggedPixel(y0 + c.n() / width, x0 + c.n() % width, deviance[c.n()], chiSquare[c.n()],
-                        x, r.residual(0)));
+                        r.counts(0), r.residual(0)));
             }
         }
         return out;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
+import org.sicube.datasets.model.BlockNonZeros;
 import org.sicube.datasets.model.PixelBlock;
 import org.sicube.transforms.anomaly.DevianceThreshold;
 import org.sicube.transforms.anomaly.LogHistogram;
@@ -57,7 +58,7 @@ class BlockDevianceTest {
             java.util.Arrays.fill(x, n * E, (n + 1) * E, 1f);
             x[n * E] = n < 40 ? 3 : 4 + n;
         }
-        BlockDeviance d = BlockDeviance.of(new PixelBlock(0, 0, 5, 10, E, x), FLAT);
+        BlockDeviance d = BlockDeviance.of(BlockNonZeros.of(new PixelBlock(0, 0, 5, 10, E, x)), FLAT);
         assertEquals(BlockDeviance.CANDIDATES, d.candidates().size());
         TreeSet<Float> levels = new TreeSet<>();
         for (float v : d.deviance()) {
@@ -84,7 +85,7 @@ class BlockDevianceTest {
     void flatPixelsHaveNoDeviance() {
         float[] x = new float[4 * E];
         java.util.Arrays.fill(x, 1f);
-        BlockDeviance d = BlockDeviance.of(new PixelBlock(0, 0, 2, 2, E, x), FLAT);
+        BlockDeviance d = BlockDeviance.of(BlockNonZeros.of(new PixelBlock(0, 0, 2, 2, E, x)), FLAT);
         for (float v : d.deviance()) {
             assertEquals(0, v, 1e-6);
         }

@@ -95,7 +95,6 @@ public final class BlockResiduals {
     }
 
     private void summarise(int n, double[] expected, int from) {
-        double[] x = value;
         DoubleVector av = DoubleVector.zero(LANES);
         DoubleVector dv = DoubleVector.zero(LANES);
         DoubleVector cv = DoubleVector.zero(LANES);
@@ -104,7 +103,7 @@ public final class BlockResiduals {
         int i = start[n];
         int last = start[n + 1];
         for (int end = i + LANES.loopBound(last - i); i < end; i += LANES.length()) {
-            DoubleVector c = DoubleVector.fromArray(LANES, x, i);
+            DoubleVector c = DoubleVector.fromArray(LANES, value, i);
             DoubleVector xh = DoubleVector.fromArray(LANES, expected, from, channel, i);
             DoubleVector inverse = one.div(xh.blend(floor, xh.compare(VectorOperators.LT, floor)));
             av = av.add(c);
@@ -115,7 +114,7 @@ public final class BlockResiduals {
         double d = dv.reduceLanes(VectorOperators.ADD);
         double chi = cv.reduceLanes(VectorOperators.ADD);
         for (; i < last; i++) {
-            double c = x[i];
+            double c = value[i];
             double xh = expected[from + channel[i]];
             double inverse = 1 / Math.max(xh, FLOOR);
             a += c;
