@@ -85,6 +85,29 @@ class BlockCodecTest {
     }
 
     @Test
+    void splitOfALongBlockMatchesThePlanesValueByValue() {
+        // 3 × 5 pixels of 67 channels: 1005 values, so the SIMD loop runs and leaves a scalar tail.
+        SplittableRandom r = new SplittableRandom(11);
+        float[] c = new float[3 * 5 * 67];
+        for (int i = 0; i < c.length; i++) {
+            c[i] = Float.intBitsToFloat(r.nextInt());
+        }
+        c[0] = 0.5f; // keeps the block dense even if the random bits had made it look sparse
+        byte[] bytes = BlockCodec.encode(new PixelBlock(0, 0, 3, 5, 67, c)).bytes();
+        int n = c.length;
+        for (int i = 0; i < n; i++) {
+            int bits = Float.floatToRawIntBits(c[i]);
+            for (int k = 0; k < 4; k++) {
+                assertEquals((byte) (bits >>> (8 * k)), bytes[k * n + i], "byte " + k + " of value " + i);
+            }
+        }
+        float[] back = BlockCodec.decode(0, 0, 3, 5, 67, BlockCodec.DENSE_SPLIT, bytes).counts();
+        for (int i = 0; i < n; i++) {
+            assertEquals(Float.floatToRawIntBits(c[i]), Float.floatToRawIntBits(back[i]), "value " + i);
+        }
+    }
+
+    @Test
     void realDataOfAHighCountBlockRoundTrips() {
         // Dense EELS-like counts (every channel non-zero) and the same after a background subtraction.
         SplittableRandom r = new SplittableRandom(3);

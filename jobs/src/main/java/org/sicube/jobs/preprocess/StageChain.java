@@ -105,10 +105,8 @@ final class StageChain {
             return new ProcessedBlock(null, null, 0);
         }
         float[] out = new float[w.data.length];
-        double total = 0;
         for (int i = 0; i < out.length; i++) {
             out[i] = (float) w.data[i];
-            total += out[i];
         }
         float[][] m = new float[maps][w.pixels()];
         for (int j = 0; j < maps; j++) {
@@ -116,13 +114,13 @@ final class StageChain {
                 m[j][p] = (float) w.maps[j][p];
             }
         }
-        return new ProcessedBlock(new PixelBlock(w.y0, w.x0, w.height, w.width, w.channels, out), m, total);
+        return ProcessedBlock.of(new PixelBlock(w.y0, w.x0, w.height, w.width, w.channels, out), m);
     }
 
     /**
      * {@link #block} for a chain of spectral stages only: pixel by pixel from the counts straight
      * into the float output, without the whole-block work arrays (two of 16 MB for a block of
-     * 1024 × 2048); the same values, maps and total (summed in the same order).
+     * 1024 × 2048); the same values and maps.
      */
     private ProcessedBlock spectralBlock(PixelBlock b) {
         int in = b.channels();
@@ -132,7 +130,6 @@ final class StageChain {
         float[] result = new float[pixels * out];
         float[][] m = new float[maps][pixels];
         double[] work = new double[in];
-        double total = 0;
         for (int p = 0; p < pixels; p++) {
             int base = p * in;
             for (int e = 0; e < in; e++) {
@@ -148,16 +145,18 @@ final class StageChain {
             int o = p * out;
             for (int e = 0; e < out; e++) {
                 result[o + e] = (float) s[e];
-                total += result[o + e];
             }
         }
-        return new ProcessedBlock(new PixelBlock(b.y0(), b.x0(), b.height(), b.width(), out, result), m, total);
+        return ProcessedBlock.of(new PixelBlock(b.y0(), b.x0(), b.height(), b.width(), out, result), m);
     }
 
     /**
      * A processed block, its per-pixel maps ({@code maps[m]} in the pipeline's map order) and its
-     * total (summed as {@link PixelBlock#totalCounts}, in the same order, while the block is written).
+     * total ({@link PixelBlock#totalCounts}).
      */
     record ProcessedBlock(PixelBlock block, float[][] maps, double total) implements java.io.Serializable {
+        static ProcessedBlock of(PixelBlock block, float[][] maps) {
+            return new ProcessedBlock(block, maps, block.totalCounts());
+        }
     }
 }
