@@ -97,6 +97,9 @@ final class StageChain {
 
     /** Processes a whole block: the output block (null when binning left no pixel) and the maps as float. */
     ProcessedBlock block(PixelBlock b) {
+        if (count == 0) {
+            return ProcessedBlock.of(b, new float[0][]);
+        }
         if (spectralOnly) {
             return spectralBlock(b);
         }
