@@ -44,13 +44,9 @@ final class MapBlocks {
         return t;
     }
 
-    /** Rows of the {@code maps/} dataset ({@link MapRows#SCHEMA}). */
-    List<Row> rows(List<String> names) {
-        List<Row> out = new ArrayList<>();
-        for (Entry e : byBlock.values()) {
-            MapRows.rows(e.y0(), e.x0(), e.height(), e.width(), e.maps(), names).forEachRemaining(out::add);
-        }
-        return out;
+    /** The entries in block order. */
+    Collection<Entry> entries() {
+        return byBlock.values();
     }
 
     /** Map {@code m} as an ny × nx image (row-major), NaN where no block holds a value. */

@@ -28,14 +28,17 @@ public final class MapImages {
         }
         Path dir = Files.createTempDirectory("sicube-maps-");
         try {
-            for (int m = 0; m < names.size(); m++) {
-                String n = names.get(m);
-                Path png = dir.resolve(n + ".png");
-                MapPng.of(bounded(maps.image(m, h.ny(), h.nx())), h.ny(), h.nx())
-                        .title(n + " (1st–99th percentile)").quantity(n)
-                        .pixelSize(h.pixelSize(), h.pixelUnits()).write(png);
-                out.fileSystem().copyFromLocalFile(true, true, new org.apache.hadoop.fs.Path(png.toUri()),
-                        new org.apache.hadoop.fs.Path(new org.apache.hadoop.fs.Path(out.temporary(), DIR), n + ".png"));
+            // The executors are idle by now: the pictures are drawn side by side.
+            List<Exception> failed = new java.util.concurrent.CopyOnWriteArrayList<>();
+            java.util.stream.IntStream.range(0, names.size()).parallel().forEach(m -> {
+                try {
+                    draw(maps, m, names.get(m), h, dir, out);
+                } catch (Exception e) {
+                    failed.add(e);
+                }
+            });
+            if (!failed.isEmpty()) {
+                throw failed.get(0);
             }
         } finally {
             try (var files = Files.list(dir)) {
@@ -44,6 +47,16 @@ public final class MapImages {
             Files.deleteIfExists(dir);
         }
         return true;
+    }
+
+    private static void draw(MapBlocks maps, int m, String name, SpectrumImage h, Path dir, AtomicOutput out)
+            throws Exception {
+        Path png = dir.resolve(name + ".png");
+        MapPng.of(bounded(maps.image(m, h.ny(), h.nx())), h.ny(), h.nx())
+                .title(name + " (1st–99th percentile)").quantity(name)
+                .pixelSize(h.pixelSize(), h.pixelUnits()).write(png);
+        out.fileSystem().copyFromLocalFile(true, true, new org.apache.hadoop.fs.Path(png.toUri()),
+                new org.apache.hadoop.fs.Path(new org.apache.hadoop.fs.Path(out.temporary(), DIR), name + ".png"));
     }
 
     /** A copy clamped to the 1st and 99th percentiles of the finite values. */

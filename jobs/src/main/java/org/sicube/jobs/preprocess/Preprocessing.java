@@ -7,7 +7,6 @@ import java.util.Locale;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 import org.apache.spark.util.CollectionAccumulator;
@@ -96,7 +95,7 @@ public final class Preprocessing {
             SpectrumImage done = reshaped(h, shape).withEnergy(axis(config.outputGrid(), h.energy()))
                     .withTotalCounts(results.total());
             if (!names.isEmpty()) {
-                writeMaps(spark, collect ? results : null, processed, names, in, done, out);
+                writeMaps(spark, collect ? results : null, processed, names, done, out);
             }
             BlockStore.writeSumSpectrum(out, sum.value());
             BlockStore.writeHeader(out, HeaderJson.write(done, shape.blockHeight(), shape.blockWidth(), config.json()));
@@ -114,17 +113,11 @@ public final class Preprocessing {
      * too large to gather ({@code gathered} null) from a second pass over the kept processed blocks.
      */
     private static void writeMaps(SparkSession spark, MapBlocks gathered, JavaRDD<ProcessedBlock> processed,
-            List<String> names, HeaderJson.Parsed in, SpectrumImage done, AtomicOutput out) throws Exception {
+            List<String> names, SpectrumImage done, AtomicOutput out) throws Exception {
         String dir = new Path(out.temporary(), MapRows.DIR).toString();
         MapBlocks maps = gathered;
         if (gathered != null) {
-            List<Row> rows = gathered.rows(names);
-            // Tasks of about 64 Ki map values (Spark warns above 1 MB per task).
-            long values = (long) rows.size() * in.blockHeight() * in.blockWidth();
-            long slices = Math.max(1, Math.min(rows.size(), Math.max(processed.getNumPartitions(), values >> 16)));
-            JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-            spark.createDataFrame(sc.parallelize(rows, (int) slices), MapRows.SCHEMA).write()
-                    .option(DICTIONARY, "false").parquet(dir);
+            MapFileWriter.write(gathered, names, new Path(dir), spark.sparkContext().hadoopConfiguration());
         } else {
             spark.createDataFrame(processed.flatMap(pb -> MapRows.rows(pb.block(), pb.maps(), names)), MapRows.SCHEMA)
                     .write().option(DICTIONARY, "false").parquet(dir);

@@ -5,12 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
 import java.util.List;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
-import scala.jdk.javaapi.CollectionConverters;
+import org.junit.jupiter.api.io.TempDir;
+import org.sicube.jobs.testing.TestSpark;
 
 /**
  * The driver side of the single map pass: a 3×4 image in two blocks (3×2 each) with two maps,
@@ -38,7 +39,7 @@ class MapBlocksTest {
         MapBlocks.Entry two = new MapBlocks.Entry(0, 2, 1, 1, 1.0, null);
         assertEquals(1e16, new MapBlocks(List.of(one, two, two, big)).total(), 0.0);
         assertEquals(1e16, new MapBlocks(List.of(big, one, two)).total(), 0.0);
-        assertEquals(4, new MapBlocks(List.of(right(), left(), right())).rows(NAMES).size());
+        assertEquals(2, new MapBlocks(List.of(right(), left(), right())).entries().size());
     }
 
     @Test
@@ -48,22 +49,17 @@ class MapBlocksTest {
         assertArrayEquals(new double[] {10, 20, -1, -2, 30, 40, -3, -4, 50, 60, -5, -6}, m.image(1, 3, 4), 0.0);
     }
 
-    /** The maps written as rows and read back (the path for maps too large to gather) give the same images. */
+    /** The maps written as {@code maps/} and read back by Spark (as later jobs and the large-map path read them) give the same images. */
     @Test
-    void rowsReadBackGiveTheSameImages() {
+    void writtenMapsReadBackBySparkGiveTheSameImages(@TempDir java.nio.file.Path tmp) throws Exception {
         MapBlocks m = new MapBlocks(List.of(left(), right()));
-        List<Row> parquet = new ArrayList<>();
-        for (Row r : m.rows(NAMES)) {
-            // As Spark reads them back: the array column as a Scala sequence.
-            float[] values = (float[]) r.get(5);
-            List<Float> boxed = new ArrayList<>();
-            for (float v : values) {
-                boxed.add(v);
-            }
-            Object seq = CollectionConverters.asScala(boxed).toSeq();
-            parquet.add(RowFactory.create(r.get(0), r.get(1), r.get(2), r.get(3), r.get(4), seq));
-        }
-        MapBlocks back = MapBlocks.fromRows(parquet, NAMES);
+        String dir = tmp.resolve(MapRows.DIR).toString();
+        SparkSession spark = TestSpark.get();
+        MapFileWriter.write(m, NAMES, new org.apache.hadoop.fs.Path(dir), spark.sparkContext().hadoopConfiguration());
+        Dataset<Row> read = spark.read().parquet(dir);
+        // Spark reads every Parquet column back as nullable; names and types are Spark's own.
+        assertEquals(MapRows.SCHEMA.simpleString(), read.schema().simpleString());
+        MapBlocks back = MapBlocks.fromRows(read.collectAsList(), NAMES);
         for (int k = 0; k < NAMES.size(); k++) {
             assertArrayEquals(m.image(k, 3, 4), back.image(k, 3, 4), 0.0, NAMES.get(k));
         }
