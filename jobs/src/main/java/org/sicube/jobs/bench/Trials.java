@@ -7,7 +7,9 @@ import java.util.List;
 
 /**
  * Repeats a measurement: before each run the untimed preparation (e.g. removing the previous
- * output) and a full collection, then the timed work under a {@link HeapSampler}. The machine is
+ * output), a flush of the file writes still pending from earlier work (`sync`, so that the
+ * gigabytes one run leaves in the page cache are not written back during the next) and a full
+ * collection, then the timed work under a {@link HeapSampler}. The machine is
  * shared and noisy, so results are summarised by their median.
  */
 final class Trials {
@@ -35,6 +37,7 @@ final class Trials {
         List<Run> out = new ArrayList<>();
         for (int i = 0; i < runs; i++) {
             prepare.run();
+            flushFileWrites();
             System.gc();
             HeapSampler heap = HeapSampler.start();
             long cpu0 = processCpuNanos();
@@ -51,6 +54,15 @@ final class Trials {
                     ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
         }
         return out;
+    }
+
+    /** Runs {@code sync} where there is one (Linux, macOS); elsewhere nothing. */
+    private static void flushFileWrites() throws InterruptedException {
+        try {
+            new ProcessBuilder("sync").inheritIO().start().waitFor();
+        } catch (java.io.IOException e) {
+            // No sync command: runs may then overlap with earlier writes.
+        }
     }
 
     /** CPU time of this JVM in nanoseconds, or -1 where the platform does not tell. */
