@@ -145,49 +145,63 @@ final class Correlation {
         return work;
     }
 
-    /**
-     * {@code z[p][k] = Σ_j y[j]·poly[p][j + shift]} for p = 1, 2, 3; two vectors of j per step
-     * into separate accumulators, so that the dependency chains are half as long.
-     */
-    void higher(double[] y, int j0, int j1, int shift, double[][] z, int k) {
+    /** {@code z[1][k] = Σ_j y[j]·poly[1][j + shift]}: all a step at a whole lag (f = 0) needs beyond p = 0. */
+    void slope(double[] y, int j0, int j1, int shift, double[][] z, int k) {
         int n = LANES.length();
-        DoubleVector a1 = DoubleVector.zero(LANES);
-        DoubleVector a2 = a1;
-        DoubleVector a3 = a1;
-        DoubleVector b1 = a1;
-        DoubleVector b2 = a1;
-        DoubleVector b3 = a1;
+        DoubleVector a = DoubleVector.zero(LANES);
+        DoubleVector b = a;
+        int j = j0;
+        for (; j + 2 * n <= j1; j += 2 * n) {
+            int i = j + shift;
+            a = DoubleVector.fromArray(LANES, y, j).fma(DoubleVector.fromArray(LANES, p1, i), a);
+            b = DoubleVector.fromArray(LANES, y, j + n).fma(DoubleVector.fromArray(LANES, p1, i + n), b);
+        }
+        if (j + n <= j1) {
+            a = DoubleVector.fromArray(LANES, y, j).fma(DoubleVector.fromArray(LANES, p1, j + shift), a);
+            j += n;
+        }
+        double s = a.add(b).reduceLanes(VectorOperators.ADD);
+        for (; j < j1; j++) {
+            s += y[j] * p1[j + shift];
+        }
+        z[1][k] = s;
+    }
+
+    /**
+     * {@code z[p][k] = Σ_j y[j]·poly[p][j + shift]} for p = 2, 3; two vectors of j per step into
+     * separate accumulators, so that the dependency chains are half as long.
+     */
+    void curvature(double[] y, int j0, int j1, int shift, double[][] z, int k) {
+        int n = LANES.length();
+        DoubleVector a2 = DoubleVector.zero(LANES);
+        DoubleVector a3 = a2;
+        DoubleVector b2 = a2;
+        DoubleVector b3 = a2;
         int j = j0;
         for (; j + 2 * n <= j1; j += 2 * n) {
             DoubleVector u = DoubleVector.fromArray(LANES, y, j);
             DoubleVector v = DoubleVector.fromArray(LANES, y, j + n);
             int i = j + shift;
-            a1 = u.fma(DoubleVector.fromArray(LANES, p1, i), a1);
             a2 = u.fma(DoubleVector.fromArray(LANES, p2, i), a2);
             a3 = u.fma(DoubleVector.fromArray(LANES, p3, i), a3);
-            b1 = v.fma(DoubleVector.fromArray(LANES, p1, i + n), b1);
             b2 = v.fma(DoubleVector.fromArray(LANES, p2, i + n), b2);
             b3 = v.fma(DoubleVector.fromArray(LANES, p3, i + n), b3);
         }
         if (j + n <= j1) {
             DoubleVector u = DoubleVector.fromArray(LANES, y, j);
             int i = j + shift;
-            a1 = u.fma(DoubleVector.fromArray(LANES, p1, i), a1);
             a2 = u.fma(DoubleVector.fromArray(LANES, p2, i), a2);
             a3 = u.fma(DoubleVector.fromArray(LANES, p3, i), a3);
             j += n;
         }
-        double s1 = a1.add(b1).reduceLanes(VectorOperators.ADD);
         double s2 = a2.add(b2).reduceLanes(VectorOperators.ADD);
         double s3 = a3.add(b3).reduceLanes(VectorOperators.ADD);
         for (; j < j1; j++) {
             double v = y[j];
             int i = j + shift;
-            s1 += v * p1[i];
             s2 += v * p2[i];
             s3 += v * p3[i];
         }
-        z[1][k] = s1;
         z[2][k] = s2;
         z[3][k] = s3;
     }

@@ -47,9 +47,13 @@ public final class ReferenceShiftFit {
     /** Per call: Σ w·x·r per segment and lag index, as {@link Correlation#lags} writes it. */
     private final double[] lagSums;
     private final double[] score;
-    /** Per call: Σ w·x·poly[p] per lag and segment ({@code z[lag][p][k]}), only where {@code fresh} says so. */
+    /**
+     * Per call: Σ w·x·poly[p] per lag and segment ({@code z[lag][p][k]}); p = 0, 1 only where
+     * {@code fresh}, p = 2, 3 only where {@code curved} says so (zeros at a lag taken only whole).
+     */
     private final double[][][] z;
     private final long[] fresh;
+    private final long[] curved;
     private long call;
 
     /**
@@ -103,6 +107,7 @@ public final class ReferenceShiftFit {
         score = new double[gram.correlation.padded()];
         z = new double[2 * maxShift + 1][4][padded];
         fresh = new long[2 * maxShift + 1];
+        curved = new long[2 * maxShift + 1];
     }
 
     /** The fit window actually used, {@code [from, to)} in channels. */
@@ -130,7 +135,7 @@ public final class ReferenceShiftFit {
         for (int it = 0; it < ITERATIONS; it++) {
             int lag = (int) Math.floor(delta);
             double f = delta - lag;
-            gram.fit(lag, f, higherCorrelations(lag), fit);
+            gram.fit(lag, f, higherCorrelations(lag, f), fit);
             if (!fit.solve(sumWx, sumWtx, sumWxx)) {
                 return Double.NaN;
             }
@@ -201,18 +206,32 @@ public final class ReferenceShiftFit {
         return gram.coarseLag(lagSums, sumWx, sumWtx, score);
     }
 
-    /** The correlations of w·x with all four cubics at {@code lag} (p = 0 from the integer search). */
-    private double[][] higherCorrelations(int lag) {
+    /**
+     * The correlations of w·x with the four cubics at {@code lag} (p = 0 from the integer search).
+     * At f = 0, where every step starts, the fit sees cubics 2 and 3 only times f: they are summed
+     * only when a step at f ≠ 0 needs them, and are zeros until then (so that the products with
+     * f = 0 are exactly 0 as with any finite sums).
+     */
+    private double[][] higherCorrelations(int lag, double f) {
         int t = lag + maxShift;
+        int shift = 2 * maxShift - t;
+        double[][] zt = z[t];
         if (fresh[t] != call) {
-            int shift = 2 * maxShift - t;
             int lags = gram.correlation.padded();
             for (int k = 0; k < segments; k++) {
-                z[t][0][k] = lagSums[k * lags + t];
-                gram.correlation.higher(wx, starts[k], starts[k + 1], shift, z[t], k);
+                zt[0][k] = lagSums[k * lags + t];
+                gram.correlation.slope(wx, starts[k], starts[k + 1], shift, zt, k);
             }
+            java.util.Arrays.fill(zt[2], 0.0);
+            java.util.Arrays.fill(zt[3], 0.0);
             fresh[t] = call;
         }
-        return z[t];
+        if (f != 0 && curved[t] != call) {
+            for (int k = 0; k < segments; k++) {
+                gram.correlation.curvature(wx, starts[k], starts[k + 1], shift, zt, k);
+            }
+            curved[t] = call;
+        }
+        return zt;
     }
 }

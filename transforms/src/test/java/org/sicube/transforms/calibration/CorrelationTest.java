@@ -45,7 +45,7 @@ class CorrelationTest {
     }
 
     @Test
-    void higherMatchesScalarSums() {
+    void cubicSumsMatchScalarSums() {
         Random rng = new Random(12);
         int maxLag = 20;
         for (int length : lengths()) {
@@ -56,7 +56,8 @@ class CorrelationTest {
                 Correlation c = new Correlation(poly, maxLag);
                 for (int shift : new int[] {0, 9, maxLag}) {
                     double[][] z = new double[4][3];
-                    c.higher(y, j0, j0 + length, shift, z, 2);
+                    c.slope(y, j0, j0 + length, shift, z, 2);
+                    c.curvature(y, j0, j0 + length, shift, z, 2);
                     for (int p = 1; p <= 3; p++) {
                         double want = 0;
                         double scale = 0;
