@@ -1,5 +1,8 @@
 package org.sicube.transforms.background;
 
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
 import org.sicube.transforms.physics.EnergyGrid;
 
 /**
@@ -13,6 +16,8 @@ import org.sicube.transforms.physics.EnergyGrid;
  * and leaves the spectrum unchanged.
  */
 public final class PowerLawBackground {
+
+    private static final VectorSpecies<Double> LANES = DoubleVector.SPECIES_PREFERRED;
 
     private final EnergyGrid grid;
     private final PowerLawWindow window;
@@ -109,7 +114,13 @@ public final class PowerLawBackground {
         }
         int n = channelCounts(fit.amplitude(), fit.exponent(), lnEdge.length - 1);
         int first = window.firstChannel();
-        for (int j = 0; j < n; j++) {
+        // In lanes by hand: the JIT does not vectorize a loop over two arrays that might be one.
+        int j = 0;
+        for (int bound = LANES.loopBound(n); j < bound; j += LANES.length()) {
+            DoubleVector.fromArray(LANES, spectrum, first + j).sub(DoubleVector.fromArray(LANES, model, j))
+                    .intoArray(spectrum, first + j);
+        }
+        for (; j < n; j++) {
             spectrum[first + j] -= model[j];
         }
     }
@@ -160,8 +171,15 @@ public final class PowerLawBackground {
         }
         int n = channelCounts(fit.amplitude(), fit.exponent(), window.channelCount());
         int first = window.firstChannel();
-        double chi2 = 0;
-        for (int j = 0; j < n; j++) {
+        DoubleVector sum = DoubleVector.zero(LANES);
+        int j = 0;
+        for (int bound = LANES.loopBound(n); j < bound; j += LANES.length()) {
+            DoubleVector b = DoubleVector.fromArray(LANES, model, j);
+            DoubleVector d = DoubleVector.fromArray(LANES, y, first + j).sub(b);
+            sum = sum.add(d.mul(d).div(b.max(1.0)));
+        }
+        double chi2 = sum.reduceLanes(VectorOperators.ADD);
+        for (; j < n; j++) {
             double d = y[first + j] - model[j];
             chi2 += d * d / Math.max(model[j], 1.0);
         }

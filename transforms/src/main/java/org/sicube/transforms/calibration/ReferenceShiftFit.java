@@ -1,5 +1,9 @@
 package org.sicube.transforms.calibration;
 
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
 /**
  * Sub-channel shift of a spectrum against a reference by a matched-filter least-squares fit: over
  * the channels i of a window, {@code x_i ≈ c · r(i − δ) + a + b · (i − i0)}, r the reference as a
@@ -18,6 +22,8 @@ package org.sicube.transforms.calibration;
  */
 public final class ReferenceShiftFit {
 
+    private static final VectorSpecies<Double> LANES = DoubleVector.SPECIES_PREFERRED;
+
     private static final int ITERATIONS = 8;
     private static final double CONVERGED = 1e-7;
     /** Channels: a shift less certain than this is not applied. */
@@ -31,16 +37,23 @@ public final class ReferenceShiftFit {
     private final int[] starts;
     private final double[] weight;
     private final ShiftGram gram;
-    private final LinearFit4 fit = new LinearFit4();
+    private final LinearFit4 fit;
     private double standardError = Double.NaN;
-    /** Per call: w·x over the window, and per segment Σw·x, Σw·τ·x, Σw·x². */
+    /** Per call: w·x over the window, and per segment Σw·x, Σw·τ·x, Σw·x² (rows padded to whole vectors). */
     private final double[] wx;
     private final double[] sumWx;
     private final double[] sumWtx;
     private final double[] sumWxx;
-    /** Per call: Σ w·x·poly[p] per lag and segment ({@code z[lag][p][k]}); p ≥ 1 only where {@code fresh} says so. */
+    /** Per call: Σ w·x·r per segment and lag index, as {@link Correlation#lags} writes it. */
+    private final double[] lagSums;
+    private final double[] score;
+    /**
+     * Per call: Σ w·x·poly[p] per lag and segment ({@code z[lag][p][k]}); p = 0, 1 only where
+     * {@code fresh}, p = 2, 3 only where {@code curved} says so (zeros at a lag taken only whole).
+     */
     private final double[][][] z;
     private final long[] fresh;
+    private final long[] curved;
     private long call;
 
     /**
@@ -84,12 +97,17 @@ public final class ReferenceShiftFit {
             weight[j] = 1.0 / Math.max(reference[this.from + j], floor);
         }
         gram = new ShiftGram(new SplineSpectrum(reference), this.from, weight, starts, maxShift);
+        fit = gram.newFit();
+        int padded = ShiftGram.paddedSegments(segments);
         wx = new double[m];
-        sumWx = new double[segments];
-        sumWtx = new double[segments];
-        sumWxx = new double[segments];
-        z = new double[2 * maxShift + 1][4][segments];
+        sumWx = new double[padded];
+        sumWtx = new double[padded];
+        sumWxx = new double[padded];
+        lagSums = new double[segments * gram.correlation.padded()];
+        score = new double[gram.correlation.padded()];
+        z = new double[2 * maxShift + 1][4][padded];
         fresh = new long[2 * maxShift + 1];
+        curved = new long[2 * maxShift + 1];
     }
 
     /** The fit window actually used, {@code [from, to)} in channels. */
@@ -117,22 +135,13 @@ public final class ReferenceShiftFit {
         for (int it = 0; it < ITERATIONS; it++) {
             int lag = (int) Math.floor(delta);
             double f = delta - lag;
-            double[][] zl = higherCorrelations(lag);
-            double num = 0;
-            double info = 0;
-            double chi2 = 0;
-            for (int k = 0; k < segments; k++) {
-                double z0 = zl[0][k], z1 = zl[1][k], z2 = zl[2][k], z3 = zl[3][k];
-                double bu = z0 + f * (z1 + f * (z2 + f * z3));
-                double bg = -(z1 + f * (2 * z2 + 3 * f * z3));
-                if (!gram.fit(lag, k, f, bu, bg, sumWx[k], sumWtx[k], sumWxx[k], fit)) {
-                    return Double.NaN;
-                }
-                // Segment k alone would step −d/c with information c²·I_d: combine by that weight.
-                num -= fit.c() * fit.d() * fit.information();
-                info += fit.c() * fit.c() * fit.information();
-                chi2 += fit.chi2();
+            gram.fit(lag, f, higherCorrelations(lag, f), fit);
+            if (!fit.solve(sumWx, sumWtx, sumWxx)) {
+                return Double.NaN;
             }
+            double num = fit.weightedStep();
+            double info = fit.information();
+            double chi2 = fit.chi2();
             if (!(info > 0)) {
                 return Double.NaN;
             }
@@ -158,10 +167,23 @@ public final class ReferenceShiftFit {
     private void weigh(double[] x) {
         double[] tau = gram.tau;
         for (int k = 0; k < segments; k++) {
-            double s = 0;
-            double st = 0;
-            double sx = 0;
-            for (int j = starts[k]; j < starts[k + 1]; j++) {
+            DoubleVector vs = DoubleVector.zero(LANES);
+            DoubleVector vst = vs;
+            DoubleVector vsx = vs;
+            int j = starts[k];
+            int end = starts[k + 1];
+            for (int bound = j + LANES.loopBound(end - j); j < bound; j += LANES.length()) {
+                DoubleVector xj = DoubleVector.fromArray(LANES, x, from + j);
+                DoubleVector v = DoubleVector.fromArray(LANES, weight, j).mul(xj);
+                v.intoArray(wx, j);
+                vs = vs.add(v);
+                vst = v.fma(DoubleVector.fromArray(LANES, tau, j), vst);
+                vsx = v.fma(xj, vsx);
+            }
+            double s = vs.reduceLanes(VectorOperators.ADD);
+            double st = vst.reduceLanes(VectorOperators.ADD);
+            double sx = vsx.reduceLanes(VectorOperators.ADD);
+            for (; j < end; j++) {
                 double xj = x[from + j];
                 double v = weight[j] * xj;
                 wx[j] = v;
@@ -175,45 +197,41 @@ public final class ReferenceShiftFit {
         }
     }
 
-    /**
-     * The integer lag of least weighted χ² summed over the segments (fits without the slope term):
-     * the one whose fits explain most of Σw·x², since that sum does not depend on the lag.
-     */
+    /** The integer lag of least weighted χ² summed over the segments (fits without the slope term). */
     private double coarse() {
-        double[] r = gram.poly[0];
+        int lags = gram.correlation.padded();
         for (int k = 0; k < segments; k++) {
-            Correlation.lags(wx, starts[k], starts[k + 1], r, 2 * maxShift, z, k);
+            gram.correlation.lags(wx, starts[k], starts[k + 1], lagSums, k * lags);
         }
-        double best = 0;
-        double bestChi2 = Double.POSITIVE_INFINITY;
-        double total = 0;
-        for (int k = 0; k < segments; k++) {
-            total += sumWxx[k];
-        }
-        for (int t = -maxShift; t <= maxShift; t++) {
-            double explained = 0;
-            for (int k = 0; k < segments; k++) {
-                explained += gram.coarseExplained(t, k, z[t + maxShift][0][k], sumWx[k], sumWtx[k]);
-            }
-            double chi2 = total - explained;
-            if (chi2 < bestChi2) {
-                bestChi2 = chi2;
-                best = t;
-            }
-        }
-        return best;
+        return gram.coarseLag(lagSums, sumWx, sumWtx, score);
     }
 
-    /** The correlations of w·x with all four cubics at {@code lag} (p = 0 from the integer search). */
-    private double[][] higherCorrelations(int lag) {
+    /**
+     * The correlations of w·x with the four cubics at {@code lag} (p = 0 from the integer search).
+     * At f = 0, where every step starts, the fit sees cubics 2 and 3 only times f: they are summed
+     * only when a step at f ≠ 0 needs them, and are zeros until then (so that the products with
+     * f = 0 are exactly 0 as with any finite sums).
+     */
+    private double[][] higherCorrelations(int lag, double f) {
         int t = lag + maxShift;
+        int shift = 2 * maxShift - t;
+        double[][] zt = z[t];
         if (fresh[t] != call) {
-            int shift = 2 * maxShift - t;
+            int lags = gram.correlation.padded();
             for (int k = 0; k < segments; k++) {
-                Correlation.higher(wx, starts[k], starts[k + 1], gram.poly, shift, z[t], k);
+                zt[0][k] = lagSums[k * lags + t];
+                gram.correlation.slope(wx, starts[k], starts[k + 1], shift, zt, k);
             }
+            java.util.Arrays.fill(zt[2], 0.0);
+            java.util.Arrays.fill(zt[3], 0.0);
             fresh[t] = call;
         }
-        return z[t];
+        if (f != 0 && curved[t] != call) {
+            for (int k = 0; k < segments; k++) {
+                gram.correlation.curvature(wx, starts[k], starts[k + 1], shift, zt, k);
+            }
+            curved[t] = call;
+        }
+        return zt;
     }
 }

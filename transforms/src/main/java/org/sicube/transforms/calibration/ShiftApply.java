@@ -1,5 +1,8 @@
 package org.sicube.transforms.calibration;
 
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorSpecies;
+
 /**
  * Moves a spectrum by a (sub-channel) shift in channels, conserving counts: the content of channel
  * i goes to position {@code i + shift} and is split linearly between the two channels around it,
@@ -11,6 +14,9 @@ package org.sicube.transforms.calibration;
  */
 public final class ShiftApply {
 
+    private static final VectorSpecies<Double> LANES = DoubleVector.SPECIES_PREFERRED;
+
+    /** Work row: the end channels' sums. */
     private final double[] moved;
 
     public ShiftApply(int channels) {
@@ -20,7 +26,14 @@ public final class ShiftApply {
         moved = new double[channels];
     }
 
-    /** Shifts {@code spectrum} in place by {@code shift} channels. */
+    /**
+     * Shifts {@code spectrum} in place by {@code shift} channels. Channel c takes the upper part
+     * of channel c − o − 1 and the lower part of channel c − o (o = floor(shift)); only channels
+     * near the ends take clamped content. Those are summed first, source by source as a scatter
+     * would, then the interior is gathered in place, walking away from where its sources lie, so
+     * that no source is overwritten before it is read. Every channel gets the same sums in the
+     * same order as the plain scatter, so the result is the same to the last bit.
+     */
     public void apply(double[] spectrum, double shift) {
         int n = moved.length;
         if (spectrum.length != n) {
@@ -33,16 +46,71 @@ public final class ShiftApply {
         double f = shift - whole;
         // Beyond ±n every channel lands on an end channel anyway.
         int offset = (int) Math.max(-n - 1, Math.min(n + 1, whole));
-        java.util.Arrays.fill(moved, 0.0);
         int last = n - 1;
-        for (int i = 0; i < n; i++) {
-            double y = spectrum[i];
-            double upper = f * y;
-            double lower = y - upper;
-            int j = i + offset;
-            moved[Math.max(0, Math.min(last, j))] += lower;
-            moved[Math.max(0, Math.min(last, j + 1))] += upper;
+        // Channels [lo, hi] take exactly one upper and one lower part, from inside the spectrum.
+        int lo = Math.max(1, offset + 1);
+        int hi = Math.min(last - 1, last + offset);
+        if (lo > hi) {
+            lo = n;
+            hi = n - 1;
         }
-        System.arraycopy(moved, 0, spectrum, 0, n);
+        // Sources [0, a) and [b, n) are the ones that reach channels outside [lo, hi].
+        int a = Math.min(n, Math.max(0, lo - offset));
+        int b = Math.max(a, Math.min(n, hi - offset));
+        java.util.Arrays.fill(moved, 0, lo, 0.0);
+        java.util.Arrays.fill(moved, hi + 1, n, 0.0);
+        scatterEnds(spectrum, f, offset, 0, a, lo, hi);
+        scatterEnds(spectrum, f, offset, b, n, lo, hi);
+        if (offset >= 0) {
+            gatherDownwards(spectrum, f, offset, lo, hi);
+        } else {
+            gatherUpwards(spectrum, f, offset, lo, hi);
+        }
+        System.arraycopy(moved, 0, spectrum, 0, lo);
+        System.arraycopy(moved, hi + 1, spectrum, hi + 1, n - hi - 1);
+    }
+
+    /** Sources [from, to) into the end channels of {@link #moved}: those outside [lo, hi]. */
+    private void scatterEnds(double[] y, double f, int offset, int from, int to, int lo, int hi) {
+        int last = moved.length - 1;
+        for (int i = from; i < to; i++) {
+            double upper = f * y[i];
+            double lower = y[i] - upper;
+            int j = Math.max(0, Math.min(last, i + offset));
+            int k = Math.max(0, Math.min(last, i + offset + 1));
+            if (j < lo || j > hi) {
+                moved[j] += lower;
+            }
+            if (k < lo || k > hi) {
+                moved[k] += upper;
+            }
+        }
+    }
+
+    /** Channels hi down to lo from sources at or below them (offset ≥ 0). */
+    private static void gatherDownwards(double[] y, double f, int offset, int lo, int hi) {
+        int c = hi + 1;
+        for (int step = LANES.length(); c - step >= lo; ) {
+            c -= step;
+            DoubleVector below = DoubleVector.fromArray(LANES, y, c - offset - 1);
+            DoubleVector at = DoubleVector.fromArray(LANES, y, c - offset);
+            below.mul(f).add(at.sub(at.mul(f))).intoArray(y, c);
+        }
+        while (--c >= lo) {
+            y[c] = f * y[c - offset - 1] + (y[c - offset] - f * y[c - offset]);
+        }
+    }
+
+    /** Channels lo up to hi from sources above them (offset < 0). */
+    private static void gatherUpwards(double[] y, double f, int offset, int lo, int hi) {
+        int c = lo;
+        for (int bound = lo + LANES.loopBound(hi + 1 - lo); c < bound; c += LANES.length()) {
+            DoubleVector below = DoubleVector.fromArray(LANES, y, c - offset - 1);
+            DoubleVector at = DoubleVector.fromArray(LANES, y, c - offset);
+            below.mul(f).add(at.sub(at.mul(f))).intoArray(y, c);
+        }
+        for (; c <= hi; c++) {
+            y[c] = f * y[c - offset - 1] + (y[c - offset] - f * y[c - offset]);
+        }
     }
 }
