@@ -13,7 +13,7 @@ import jdk.incubator.vector.VectorSpecies;
  */
 final class Correlation {
     private static final VectorSpecies<Double> LANES = DoubleVector.SPECIES_PREFERRED;
-    /** Lags per pass over a segment: three vectors of accumulators, twice (even and odd j). */
+    /** Lags per pass over a segment: three vectors of accumulators. */
     static final int GROUP = 3 * LANES.length();
     /** Classes of channels (j mod lanes) taken together by {@link #classes}. */
     private static final int CLASSES = 4;

@@ -17,7 +17,8 @@ import jdk.incubator.vector.VectorSpecies;
  * aligns x. Everything that depends on the reference alone (the spline as cubics in the
  * sub-channel offset, their weighted products per lag and segment: {@link ShiftGram}) is computed
  * once per instance, so a spectrum costs one weighted correlation with the reference per integer
- * lag and three more per lag the Gauss–Newton steps visit; each step is then O(1) per segment.
+ * lag, one with the first cubic at the lag the steps start from and up to three per other lag
+ * they visit; each step is then O(1) per segment, the segments in SIMD lanes.
  * One instance per reference and thread; allocates nothing per call.
  */
 public final class ReferenceShiftFit {
