@@ -1,10 +1,6 @@
 package org.sicube.datasets.model;
 
 import java.io.Serializable;
-import jdk.incubator.vector.DoubleVector;
-import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorOperators;
-import jdk.incubator.vector.VectorSpecies;
 
 /**
  * A {@code height × width} tile of spectra whose top-left pixel is {@code (y0, x0)}: counts as a flat
@@ -13,9 +9,6 @@ import jdk.incubator.vector.VectorSpecies;
  */
 public record PixelBlock(int y0, int x0, int height, int width, int channels, float[] counts)
         implements Serializable {
-
-    private static final VectorSpecies<Double> QUAD = DoubleVector.SPECIES_256;
-    private static final VectorSpecies<Float> QUAD_FLOATS = FloatVector.SPECIES_128;
 
     public PixelBlock {
         if (height <= 0 || width <= 0 || channels <= 0) {
@@ -38,21 +31,19 @@ public record PixelBlock(int y0, int x0, int height, int width, int channels, fl
 
     /**
      * Sum of all counts in the block, accumulated in double: eight interleaved partial sums (value
-     * i goes to sum i mod 8), added pairwise at the end. Partials 0–3 and 4–7 are the lanes of two
-     * 4-lane SIMD vectors, so the result is the same on any machine, and the adds do not wait on each other.
+     * i goes to sum i mod 8), added pairwise at the end, so that the adds do not wait on each other.
+     * (Plain Java: a second vector shape of doubles in the same JVM spoils the Vector API's
+     * compilation of the kernels.)
      */
     public double totalCounts() {
-        DoubleVector low = DoubleVector.zero(QUAD);
-        DoubleVector high = DoubleVector.zero(QUAD);
+        double[] s = new double[8];
         int n = counts.length;
         int i = 0;
         for (; i + 8 <= n; i += 8) {
-            low = low.add(FloatVector.fromArray(QUAD_FLOATS, counts, i).convertShape(VectorOperators.F2D, QUAD, 0));
-            high = high.add(FloatVector.fromArray(QUAD_FLOATS, counts, i + 4).convertShape(VectorOperators.F2D, QUAD, 0));
+            for (int k = 0; k < 8; k++) {
+                s[k] += counts[i + k];
+            }
         }
-        double[] s = new double[8];
-        low.intoArray(s, 0);
-        high.intoArray(s, 4);
         for (; i < n; i++) {
             s[i & 7] += counts[i];
         }

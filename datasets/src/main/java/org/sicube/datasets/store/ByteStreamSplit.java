@@ -16,8 +16,14 @@ import jdk.incubator.vector.VectorSpecies;
  * block is megabytes, and the scalar loop's four scattered byte stores cost as much as zstd).
  */
 final class ByteStreamSplit {
-    private static final VectorSpecies<Integer> INTS = IntVector.SPECIES_PREFERRED;
-    private static final VectorSpecies<Float> FLOATS = INTS.withLanes(float.class);
+    /**
+     * Floats as wide as the sum spectrum's (half the preferred width: as many lanes as doubles):
+     * every use of one element type in a JVM must share one shape, or the JIT's type profiles
+     * of the Vector API's shared methods mix shapes and it stops compiling them to SIMD.
+     */
+    private static final VectorSpecies<Float> FLOATS = VectorSpecies.of(float.class,
+            VectorShape.forBitSize(jdk.incubator.vector.DoubleVector.SPECIES_PREFERRED.vectorBitSize() / 2));
+    private static final VectorSpecies<Integer> INTS = FLOATS.withLanes(int.class);
     private static final VectorSpecies<Byte> BYTES =
             VectorSpecies.of(byte.class, VectorShape.forBitSize(INTS.vectorBitSize() / 4));
 

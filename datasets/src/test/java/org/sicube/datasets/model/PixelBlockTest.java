@@ -18,7 +18,7 @@ class PixelBlockTest {
                 s[i % 8] += v[i];
             }
             double expected = ((s[0] + s[1]) + (s[2] + s[3])) + ((s[4] + s[5]) + (s[6] + s[7]));
-            // Bit for bit: the SIMD lanes are those eight partial sums.
+            // Bit for bit: the definition, for every tail length.
             assertEquals(expected, new PixelBlock(0, 0, 1, 1, n, v).totalCounts(), 0.0, "length " + n);
         }
     }

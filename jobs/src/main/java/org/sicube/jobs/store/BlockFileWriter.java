@@ -61,7 +61,10 @@ final class BlockFileWriter {
         Path attempt = new Path(dir, "." + name + ATTEMPT + task.attemptNumber());
         FileSystem fs = file.getFileSystem(conf);
         fs.setWriteChecksum(false);
-        try (ParquetWriter<Row> w = new Builder(attempt).withConf(conf).withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
+        // Local disks are written past the page cache (see DirectOutputFile); HDFS as Hadoop writes.
+        Builder builder = fs instanceof org.apache.hadoop.fs.LocalFileSystem local
+                ? new Builder(new DirectOutputFile(local.pathToFile(attempt).toPath())) : new Builder(attempt);
+        try (ParquetWriter<Row> w = builder.withConf(conf).withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
                 .withCompressionCodec(CompressionCodecName.ZSTD).config("parquet.compression.codec.zstd.level", "1")
                 .withDictionaryEncoding(false).withMinRowCountForPageSizeCheck(1).withMaxRowCountForPageSizeCheck(1)
                 .withStatisticsEnabled("counts", false)
@@ -89,6 +92,10 @@ final class BlockFileWriter {
 
     private static final class Builder extends ParquetWriter.Builder<Row, Builder> {
         Builder(Path file) {
+            super(file);
+        }
+
+        Builder(org.apache.parquet.io.OutputFile file) {
             super(file);
         }
 
