@@ -7,7 +7,6 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.parquet.hadoop.ParquetWriter;
-import org.apache.parquet.hadoop.api.WriteSupport;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.io.api.Binary;
 import org.apache.parquet.io.api.RecordConsumer;
@@ -15,6 +14,7 @@ import org.apache.parquet.schema.LogicalTypeAnnotation;
 import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
 import org.apache.parquet.schema.Types;
+import org.sicube.jobs.store.ParquetRecords;
 
 /**
  * Writes the maps gathered on the driver as {@code maps/} ({@link MapRows#SCHEMA}, the file
@@ -41,7 +41,8 @@ final class MapFileWriter {
     /** Writes {@code maps} (map m named {@code names[m]}) into the new directory {@code dir}. */
     static void write(MapBlocks maps, List<String> names, Path dir, Configuration conf) throws IOException {
         FileSystem fs = dir.getFileSystem(conf);
-        try (ParquetWriter<Record> w = new Builder(new Path(dir, "part-00000.zstd.parquet"), names)
+        try (ParquetWriter<Record> w = ParquetRecords.to(new Path(dir, "part-00000.zstd.parquet"), SCHEMA,
+                        (RecordConsumer out, Record r) -> r.writeTo(out, names))
                 .withConf(conf).withCompressionCodec(CompressionCodecName.ZSTD).withDictionaryEncoding(false)
                 .withExtraMetaData(Map.of("org.apache.spark.sql.parquet.row.metadata", MapRows.SCHEMA.json()))
                 .build()) {
@@ -54,63 +55,21 @@ final class MapFileWriter {
         fs.create(new Path(dir, "_SUCCESS"), true).close();
     }
 
-    /** One row: map {@code m} of a block (parquet-mr counts the rows of a file by its writes). */
+    /** One row: map {@code m} of a block. */
     private record Record(MapBlocks.Entry block, int m) {
-    }
-
-    private static final class Builder extends ParquetWriter.Builder<Record, Builder> {
-        private final List<String> names;
-
-        Builder(Path file, List<String> names) {
-            super(file);
-            this.names = names;
-        }
-
-        @Override
-        protected Builder self() {
-            return this;
-        }
-
-        @Override
-        protected WriteSupport<Record> getWriteSupport(Configuration conf) {
-            return new RecordWriteSupport(names);
-        }
-    }
-
-    private static final class RecordWriteSupport extends WriteSupport<Record> {
-        private final List<String> names;
-        private RecordConsumer out;
-
-        RecordWriteSupport(List<String> names) {
-            this.names = names;
-        }
-
-        @Override
-        public WriteContext init(Configuration conf) {
-            return new WriteContext(SCHEMA, Map.of());
-        }
-
-        @Override
-        public void prepareForWrite(RecordConsumer recordConsumer) {
-            out = recordConsumer;
-        }
-
-        @Override
-        public void write(Record r) {
-            MapBlocks.Entry e = r.block();
-            int[] block = {e.y0(), e.x0(), e.height(), e.width()};
-            out.startMessage();
+        void writeTo(RecordConsumer out, List<String> names) {
+            int[] at = {block.y0(), block.x0(), block.height(), block.width()};
             for (int i = 0; i < 4; i++) {
                 out.startField(SCHEMA.getFieldName(i), i);
-                out.addInteger(block[i]);
+                out.addInteger(at[i]);
                 out.endField(SCHEMA.getFieldName(i), i);
             }
             out.startField("name", 4);
-            out.addBinary(Binary.fromString(names.get(r.m())));
+            out.addBinary(Binary.fromString(names.get(m)));
             out.endField("name", 4);
             out.startField("values", 5);
             out.startGroup();
-            float[] v = e.maps()[r.m()];
+            float[] v = block.maps()[m];
             if (v.length > 0) {
                 out.startField("list", 0);
                 for (float x : v) {
@@ -124,7 +83,6 @@ final class MapFileWriter {
             }
             out.endGroup();
             out.endField("values", 5);
-            out.endMessage();
         }
     }
 }

@@ -9,7 +9,6 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.parquet.hadoop.ParquetFileWriter;
 import org.apache.parquet.hadoop.ParquetWriter;
-import org.apache.parquet.hadoop.api.WriteSupport;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.io.api.Binary;
 import org.apache.parquet.io.api.RecordConsumer;
@@ -62,8 +61,9 @@ final class BlockFileWriter {
         FileSystem fs = file.getFileSystem(conf);
         fs.setWriteChecksum(false);
         // Local disks are written past the page cache (see DirectOutputFile); HDFS as Hadoop writes.
-        Builder builder = fs instanceof org.apache.hadoop.fs.LocalFileSystem local
-                ? new Builder(new DirectOutputFile(local.pathToFile(attempt).toPath())) : new Builder(attempt);
+        ParquetRecords<Row> builder = fs instanceof org.apache.hadoop.fs.LocalFileSystem local
+                ? ParquetRecords.to(new DirectOutputFile(local.pathToFile(attempt).toPath()), SCHEMA, BlockFileWriter::record)
+                : ParquetRecords.to(attempt, SCHEMA, BlockFileWriter::record);
         try (ParquetWriter<Row> w = builder.withConf(conf).withWriteMode(ParquetFileWriter.Mode.OVERWRITE)
                 .withCompressionCodec(CompressionCodecName.ZSTD).config("parquet.compression.codec.zstd.level", "1")
                 .withDictionaryEncoding(false).withMinRowCountForPageSizeCheck(1).withMaxRowCountForPageSizeCheck(1)
@@ -90,58 +90,21 @@ final class BlockFileWriter {
         fs.create(new Path(dir, "_SUCCESS"), true).close();
     }
 
-    private static final class Builder extends ParquetWriter.Builder<Row, Builder> {
-        Builder(Path file) {
-            super(file);
-        }
-
-        Builder(org.apache.parquet.io.OutputFile file) {
-            super(file);
-        }
-
-        @Override
-        protected Builder self() {
-            return this;
-        }
-
-        @Override
-        protected WriteSupport<Row> getWriteSupport(Configuration conf) {
-            return new RowWriteSupport();
-        }
-    }
-
     /** One store row as one Parquet record, the counts passed by reference. */
-    private static final class RowWriteSupport extends WriteSupport<Row> {
-        private RecordConsumer out;
-
-        @Override
-        public WriteContext init(Configuration conf) {
-            return new WriteContext(SCHEMA, Map.of());
+    private static void record(RecordConsumer out, Row r) {
+        for (int i = 0; i < 5; i++) {
+            out.startField(SCHEMA.getFieldName(i), i);
+            out.addInteger(r.getInt(i));
+            out.endField(SCHEMA.getFieldName(i), i);
         }
-
-        @Override
-        public void prepareForWrite(RecordConsumer recordConsumer) {
-            out = recordConsumer;
-        }
-
-        @Override
-        public void write(Row r) {
-            out.startMessage();
-            for (int i = 0; i < 5; i++) {
-                out.startField(SCHEMA.getFieldName(i), i);
-                out.addInteger(r.getInt(i));
-                out.endField(SCHEMA.getFieldName(i), i);
-            }
-            out.startField("encoding", 5);
-            out.addBinary(Binary.fromString(r.getString(5)));
-            out.endField("encoding", 5);
-            out.startField("counts", 6);
-            out.addBinary(Binary.fromConstantByteArray((byte[]) r.get(6)));
-            out.endField("counts", 6);
-            out.startField("total", 7);
-            out.addDouble(r.getDouble(7));
-            out.endField("total", 7);
-            out.endMessage();
-        }
+        out.startField("encoding", 5);
+        out.addBinary(Binary.fromString(r.getString(5)));
+        out.endField("encoding", 5);
+        out.startField("counts", 6);
+        out.addBinary(Binary.fromConstantByteArray((byte[]) r.get(6)));
+        out.endField("counts", 6);
+        out.startField("total", 7);
+        out.addDouble(r.getDouble(7));
+        out.endField("total", 7);
     }
 }
