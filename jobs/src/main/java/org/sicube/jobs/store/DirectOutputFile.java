@@ -69,6 +69,7 @@ final class DirectOutputFile implements OutputFile {
         } catch (java.nio.file.FileAlreadyExistsException e) {
             throw e;
         } catch (IOException | UnsupportedOperationException e) {
+            // The file system refuses O_DIRECT (EINVAL on open): the same writes through the page cache.
             if (!existed) {
                 Files.deleteIfExists(path);
             }
