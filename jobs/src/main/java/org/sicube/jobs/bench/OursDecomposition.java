@@ -27,8 +27,9 @@ final class OursDecomposition {
     /** One pass of the weighted Gram over the store's blocks (E × E doubles per task, tree-merged). */
     static WeightedGramAccumulator gramPass(SparkSession spark, String store) throws Exception {
         int channels = BlockStore.readHeader(store, spark.sparkContext().hadoopConfiguration()).header().channels();
-        return BlockStore.readBlocks(spark, store).treeAggregate(WeightedGramAccumulator.zero(channels),
-                (acc, b) -> acc.add(b.counts(), b.pixels(), b.channels()), WeightedGramAccumulator::merge);
+        return BlockStore.readNonZeros(spark, store).treeAggregate(WeightedGramAccumulator.zero(channels),
+                (acc, b) -> acc.add(b.start(), b.channel(), b.value(), b.pixels(), b.channels()),
+                WeightedGramAccumulator::merge);
     }
 
     /** The decomposition's fit alone: the Gram pass and the exact eigen-decomposition on the driver. */

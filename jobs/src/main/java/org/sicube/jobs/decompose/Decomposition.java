@@ -35,8 +35,9 @@ public final class Decomposition {
         int channels = h.channels();
         WeightedGramAccumulator sums;
         try (Progress p = Progress.start(sc, "decompose: weighted Gram", blockCount(parsed), h.spectra())) {
-            sums = BlockStore.readBlocks(spark, store).treeAggregate(WeightedGramAccumulator.zero(channels),
-                    (acc, b) -> acc.add(b.counts(), b.pixels(), b.channels()), WeightedGramAccumulator::merge);
+            sums = BlockStore.readNonZeros(spark, store).treeAggregate(WeightedGramAccumulator.zero(channels),
+                    (acc, b) -> acc.add(b.start(), b.channel(), b.value(), b.pixels(), b.channels()),
+                    WeightedGramAccumulator::merge);
             p.done();
         }
         return WeightedPca.fit(sums.finish(centre), components, Truncation.DEFAULT_SAFETY);
@@ -48,7 +49,7 @@ public final class Decomposition {
         HeaderJson.Parsed parsed = BlockStore.readHeader(store, sc.hadoopConfiguration());
         SpectrumImage h = parsed.header();
         try (Progress p = Progress.start(sc, "decompose: score maps", blockCount(parsed), h.spectra())) {
-            ScoreSummary s = BlockStore.readBlocks(spark, store).treeAggregate(
+            ScoreSummary s = BlockStore.readNonZeros(spark, store).treeAggregate(
                     new ScoreSummary(h.ny(), h.nx(), model.components(),
                             model.truncation().noiseVariance(), MAP_SIDE), (acc, b) -> acc.add(b, model),
                     ScoreSummary::merge);

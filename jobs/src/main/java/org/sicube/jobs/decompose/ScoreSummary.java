@@ -1,7 +1,7 @@
 package org.sicube.jobs.decompose;
 
 import java.io.Serializable;
-import org.sicube.datasets.model.PixelBlock;
+import org.sicube.datasets.model.BlockNonZeros;
 import org.sicube.jobs.maps.BinnedMaps;
 import org.sicube.transforms.anomaly.ComponentSupport;
 import org.sicube.transforms.decomposition.WeightedPcaModel;
@@ -22,19 +22,14 @@ public final class ScoreSummary implements Serializable {
         this.support = ComponentSupport.zero(components, noiseVariance);
     }
 
-    ScoreSummary add(PixelBlock b, WeightedPcaModel model) {
+    ScoreSummary add(BlockNonZeros b, WeightedPcaModel model) {
         int k = model.components();
         if (k == 0) {
             return this;
         }
         double[] scores = new double[b.pixels() * k];
-        model.scores(b.counts(), b.pixels(), b.channels(), scores);
-        double[] totals = new double[b.pixels()];
-        float[] x = b.counts();
+        double[] totals = model.scores(b.start(), b.channel(), b.value(), b.pixels(), scores);
         for (int n = 0; n < b.pixels(); n++) {
-            for (int e = n * b.channels(), end = e + b.channels(); e < end; e++) {
-                totals[n] += x[e];
-            }
             maps.add(b.y0() + n / b.width(), b.x0() + n % b.width(), scores, n * k);
         }
         support.add(scores, totals, b.pixels());

@@ -7,7 +7,7 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import org.sicube.datasets.model.PixelBlock;
+import org.sicube.datasets.model.BlockNonZeros;
 
 /**
  * The full-resolution phase labels as a Parquet dataset written by the executors, one row per
@@ -26,7 +26,7 @@ public final class LabelParquet {
     private LabelParquet() {
     }
 
-    public static void write(SparkSession spark, JavaRDD<PixelBlock> blocks, PhaseModel model, String location) {
+    public static void write(SparkSession spark, JavaRDD<BlockNonZeros> blocks, PhaseModel model, String location) {
         JavaRDD<Row> rows = blocks.map(b -> {
             int[] labels = model.labels(b);
             byte[] bytes = new byte[labels.length];

@@ -8,7 +8,7 @@ import java.util.Locale;
 import java.util.Random;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.storage.StorageLevel;
-import org.sicube.datasets.model.PixelBlock;
+import org.sicube.datasets.model.BlockNonZeros;
 import org.sicube.transforms.decomposition.WeightedPcaModel;
 
 /**
@@ -39,7 +39,7 @@ public final class PhaseClustering {
     private PhaseClustering() {
     }
 
-    public static Result cluster(JavaRDD<PixelBlock> blocks, WeightedPcaModel model, Integer phases, long seed) {
+    public static Result cluster(JavaRDD<BlockNonZeros> blocks, WeightedPcaModel model, Integer phases, long seed) {
         int k = model.components();
         JavaRDD<UnitScores> units = blocks.map(b -> UnitScores.of(b, model)).persist(StorageLevel.MEMORY_AND_DISK());
         try {

@@ -5,7 +5,7 @@ import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 import org.sicube.datasets.model.BlockGrid;
-import org.sicube.datasets.model.PixelBlock;
+import org.sicube.datasets.model.BlockNonZeros;
 import org.sicube.datasets.store.HeaderJson;
 import org.sicube.jobs.core.Progress;
 import org.sicube.jobs.decompose.Decomposition;
@@ -40,7 +40,7 @@ public final class PhaseMapStage {
                     + decomposition.channels());
         }
         long blocks = new BlockGrid(h.ny(), h.nx(), parsed.blockHeight(), parsed.blockWidth()).size();
-        JavaRDD<PixelBlock> rdd = BlockStore.readBlocks(spark, store);
+        JavaRDD<BlockNonZeros> rdd = BlockStore.readNonZeros(spark, store);
         PhaseClustering.Result clusters;
         try (Progress p = Progress.start(sc, "phasemap: K-means on unit score vectors", blocks, h.spectra())) {
             clusters = PhaseClustering.cluster(rdd, decomposition, phases, SEED);

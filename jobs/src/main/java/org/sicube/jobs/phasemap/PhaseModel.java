@@ -1,7 +1,7 @@
 package org.sicube.jobs.phasemap;
 
 import java.io.Serializable;
-import org.sicube.datasets.model.PixelBlock;
+import org.sicube.datasets.model.BlockNonZeros;
 import org.sicube.transforms.decomposition.WeightedPcaModel;
 
 /**
@@ -38,11 +38,16 @@ public final class PhaseModel implements Serializable {
      * Unit-normalised weighted scores of a block's pixels, pixel-major {@code pixels × K}; a pixel
      * that cannot be normalised (no counts, zero scores) gets NaN in all K entries.
      */
-    public static double[] unitScores(WeightedPcaModel model, PixelBlock b) {
+    public static double[] unitScores(WeightedPcaModel model, BlockNonZeros b) {
         int k = model.components();
         double[] s = new double[b.pixels() * k];
-        model.scores(b.counts(), b.pixels(), b.channels(), s);
-        for (int n = 0; n < b.pixels(); n++) {
+        model.scores(b.start(), b.channel(), b.value(), b.pixels(), s);
+        return unit(s, b.pixels(), k);
+    }
+
+    /** Scales each pixel's K scores to unit length in place (NaN when all are 0); returns {@code s}. */
+    static double[] unit(double[] s, int pixels, int k) {
+        for (int n = 0; n < pixels; n++) {
             double norm = 0;
             for (int c = n * k; c < (n + 1) * k; c++) {
                 norm += s[c] * s[c];
@@ -56,10 +61,14 @@ public final class PhaseModel implements Serializable {
     }
 
     /** Phase label of each pixel of the block, row-major {@code height × width}, 0..P-1 or {@link #UNASSIGNED}. */
-    public int[] labels(PixelBlock b) {
+    public int[] labels(BlockNonZeros b) {
+        return labels(unitScores(decomposition, b), b.pixels());
+    }
+
+    /** Phase label of each of {@code pixels} unit score vectors (pixel-major, as {@link #unitScores}). */
+    int[] labels(double[] s, int pixels) {
         int k = decomposition.components();
-        double[] s = unitScores(decomposition, b);
-        int[] labels = new int[b.pixels()];
+        int[] labels = new int[pixels];
         for (int n = 0; n < labels.length; n++) {
             labels[n] = Double.isNaN(s[n * k]) ? UNASSIGNED : Lloyd.nearest(s, n * k, k, centres);
         }

@@ -2,7 +2,7 @@ package org.sicube.jobs.phasemap;
 
 import java.io.Serializable;
 import java.util.Arrays;
-import org.sicube.datasets.model.PixelBlock;
+import org.sicube.datasets.model.BlockNonZeros;
 import org.sicube.jobs.maps.BinnedMaps;
 
 /**
@@ -31,12 +31,14 @@ public final class PhaseSummary implements Serializable {
         this.scores = new BinnedMaps(ny, nx, Math.max(1, components), maxSide);
     }
 
-    public PhaseSummary add(PixelBlock b, PhaseModel model) {
-        int[] labels = model.labels(b);
+    public PhaseSummary add(BlockNonZeros b, PhaseModel model) {
         int k = model.decomposition().components();
         double[] s = new double[b.pixels() * k];
-        model.decomposition().scores(b.counts(), b.pixels(), b.channels(), s);
-        float[] c = b.counts();
+        model.decomposition().scores(b.start(), b.channel(), b.value(), b.pixels(), s);
+        int[] labels = model.labels(PhaseModel.unit(s.clone(), b.pixels(), k), b.pixels());
+        int[] start = b.start();
+        int[] channel = b.channel();
+        float[] value = b.value();
         int bin = scores.bin();
         for (int r = 0; r < b.height(); r++) {
             for (int col = 0; col < b.width(); col++) {
@@ -48,11 +50,8 @@ public final class PhaseSummary implements Serializable {
                     pixels[phases]++;
                 } else {
                     pixels[label]++;
-                    for (int e = 0, src = n * channels, dst = label * channels; e < channels; e++) {
-                        float v = c[src + e];
-                        if (v != 0f) {
-                            sums[dst + e] += v;
-                        }
+                    for (int i = start[n], dst = label * channels; i < start[n + 1]; i++) {
+                        sums[dst + channel[i]] += value[i];
                     }
                 }
                 if (k > 0) {

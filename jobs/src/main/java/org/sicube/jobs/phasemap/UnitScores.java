@@ -2,7 +2,7 @@ package org.sicube.jobs.phasemap;
 
 import java.io.Serializable;
 import java.util.Random;
-import org.sicube.datasets.model.PixelBlock;
+import org.sicube.datasets.model.BlockNonZeros;
 import org.sicube.transforms.decomposition.WeightedPcaModel;
 
 /**
@@ -12,7 +12,7 @@ import org.sicube.transforms.decomposition.WeightedPcaModel;
  */
 record UnitScores(int y0, int x0, int n, double[] points) implements Serializable {
 
-    static UnitScores of(PixelBlock b, WeightedPcaModel model) {
+    static UnitScores of(BlockNonZeros b, WeightedPcaModel model) {
         int k = model.components();
         double[] s = PhaseModel.unitScores(model, b);
         double[] packed = new double[s.length];

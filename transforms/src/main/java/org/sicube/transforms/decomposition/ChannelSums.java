@@ -64,6 +64,41 @@ public final class ChannelSums implements Serializable {
         return this;
     }
 
+    /** As {@link #add(float[], double[])} for a block of compressed rows (see {@link WeightedGramAccumulator}). */
+    ChannelSums add(int[] start, int[] channel, float[] value, double[] totals) {
+        for (int n = 0; n < totals.length; n++) {
+            double a = totals[n];
+            if (a <= 0) {
+                emptyPixels++;
+                continue;
+            }
+            pixels++;
+            double rootA = Math.sqrt(a);
+            for (int i = start[n]; i < start[n + 1]; i++) {
+                int e = channel[i];
+                double x = value[i];
+                channelTotals[e] += x;
+                squares[e] += x * x / a;
+                weightedSums[e] += x / rootA;
+                normalisedSums[e] += x / a;
+            }
+        }
+        return this;
+    }
+
+    /** Pixel totals a_n in float64 of a block of compressed rows. */
+    static double[] pixelTotals(int[] start, float[] value, int pixels) {
+        double[] totals = new double[pixels];
+        for (int n = 0; n < pixels; n++) {
+            double a = 0;
+            for (int i = start[n]; i < start[n + 1]; i++) {
+                a += value[i];
+            }
+            totals[n] = a;
+        }
+        return totals;
+    }
+
     /** Pixel totals a_n in float64, after checking that the block is {@code pixels × expected} values. */
     static double[] pixelTotals(float[] block, int pixels, int channels, int expected) {
         if (channels != expected) {

@@ -43,28 +43,53 @@ public final class WeightedGramAccumulator implements Serializable {
 
     /** Adds a block of {@code pixels} spectra (pixel-major, energy fastest), choosing the kernel by sparsity. */
     public WeightedGramAccumulator add(float[] block, int pixels, int channels) {
-        double[] totals = pixelTotals(block, pixels, channels);
+        pixelTotals(block, pixels, channels);
+        GramKernels.Rows rows = GramKernels.rows(block, pixels, channels);
+        return add(rows.start(), rows.channel(), rows.value(), pixels, channels);
+    }
+
+    /**
+     * Adds a block given as its non-zero counts, compressed rows: pixel n holds {@code value[i]} in
+     * channel {@code channel[i]} for {@code start[n] <= i < start[n + 1]}, channels increasing.
+     * Dense blocks are expanded and take the BLAS kernel.
+     */
+    public WeightedGramAccumulator add(int[] start, int[] channel, float[] value, int pixels, int channels) {
+        if (channels != this.channels || start.length != pixels + 1) {
+            throw new IllegalArgumentException("block of " + pixels + " pixels (" + start.length + " row starts) × "
+                    + channels + " channels does not fit a fit of " + this.channels + " channels");
+        }
+        double[] totals = ChannelSums.pixelTotals(start, value, pixels);
+        if (!isSparse(start, pixels)) {
+            float[] block = new float[Math.multiplyExact(pixels, channels)];
+            for (int n = 0; n < pixels; n++) {
+                for (int i = start[n]; i < start[n + 1]; i++) {
+                    block[n * channels + channel[i]] = value[i];
+                }
+            }
+            return add(block, pixels, channels, totals, false);
+        }
+        GramKernels.sparse(start, channel, value, pixels, totals, channels, gram());
+        sums.add(start, channel, value, totals);
+        return this;
+    }
+
+    /** Whether the pair work Σ_n k_n² is below {@link #SPARSE_WORK} of the dense work. */
+    private boolean isSparse(int[] start, int pixels) {
         double pairWork = 0;
         for (int n = 0; n < pixels; n++) {
-            if (totals[n] > 0) {
-                int k = 0;
-                for (int e = n * channels, end = e + channels; e < end; e++) {
-                    k += block[e] != 0f ? 1 : 0;
-                }
-                pairWork += (double) k * k;
-            }
+            double k = start[n + 1] - start[n];
+            pairWork += k * k;
         }
-        boolean sparse = pairWork < SPARSE_WORK * pixels * (double) channels * channels;
-        return add(block, pixels, channels, totals, sparse);
+        return pairWork < SPARSE_WORK * pixels * (double) channels * channels;
     }
 
     /** Adds a block through the named kernel (both give M to rounding; exposed for tests and benchmarks). */
     WeightedGramAccumulator add(float[] block, int pixels, int channels, double[] totals, boolean sparse) {
-        double[] m = gram();
         if (sparse) {
-            GramKernels.sparse(block, pixels, channels, totals, m);
+            GramKernels.Rows rows = GramKernels.rows(block, pixels, channels);
+            GramKernels.sparse(rows.start(), rows.channel(), rows.value(), pixels, totals, channels, gram());
         } else {
-            GramKernels.dense(block, pixels, channels, totals, m);
+            GramKernels.dense(block, pixels, channels, totals, gram());
         }
         sums.add(block, totals);
         return this;

@@ -92,6 +92,38 @@ public final class WeightedPcaModel implements Serializable {
     }
 
     /**
+     * As {@link #scores(float[], int, int, double[])} for a block given as its non-zero counts,
+     * compressed rows (pixel n holds {@code value[i]} in channel {@code channel[i]} for
+     * {@code start[n] <= i < start[n + 1]}): k·K multiply-adds for a pixel with k non-zeros.
+     * Returns the pixel totals a_n.
+     */
+    public double[] scores(int[] start, int[] channel, float[] value, int pixels, double[] out) {
+        if (start.length != pixels + 1 || out.length < (long) pixels * components) {
+            throw new IllegalArgumentException("block of " + pixels + " pixels (" + start.length + " row starts) and "
+                    + out.length + " outputs do not fit a model of " + components + " components");
+        }
+        double[] byChannel = projectionByChannel();
+        double[] totals = new double[pixels];
+        java.util.Arrays.fill(out, 0, pixels * components, 0);
+        for (int n = 0; n < pixels; n++) {
+            double a = 0;
+            int dst = n * components;
+            for (int i = start[n]; i < start[n + 1]; i++) {
+                double x = value[i];
+                a += x;
+                for (int c = 0, p = channel[i] * components; c < components; c++) {
+                    out[dst + c] += x * byChannel[p + c];
+                }
+            }
+            totals[n] = a;
+            for (int c = 0; c < components; c++) {
+                out[dst + c] = a > 0 ? out[dst + c] / Math.sqrt(a) - meanScores[c] : 0;
+            }
+        }
+        return totals;
+    }
+
+    /**
      * Blocks with fewer than 1 in {@value #SPARSE_FRACTION} values non-zero take the sparse product:
      * k·K multiply-adds per pixel against the dense path's E·K in BLAS plus the conversion to double.
      */
