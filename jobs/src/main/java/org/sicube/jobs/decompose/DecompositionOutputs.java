@@ -50,14 +50,28 @@ public final class DecompositionOutputs {
         writeScree(run, model);
         String binned = scores.bin() == 1 ? ""
                 : String.format(Locale.ROOT, " (mean of %d×%d pixels per cell)", scores.bin(), scores.bin());
+        // the executors are idle by now: the K pictures are drawn side by side
+        java.nio.file.Path[] files = new java.nio.file.Path[k];
         for (int c = 0; c < k; c++) {
-            String name = "score_" + (c + 1) + ".png";
-            MapPng.of(scores.meanMap(c), scores.mapHeight(), scores.mapWidth())
-                    .title("Score of component " + (c + 1) + binned)
-                    .quantity("weighted score")
-                    .pixelSize(h.pixelSize() * scores.bin(), h.pixelUnits())
-                    .write(run.localFile(name));
-            run.manifest().output(name, "weighted score of component " + (c + 1) + " per pixel" + binned);
+            files[c] = run.localFile(scoreFile(c));
+        }
+        List<IOException> failed = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.stream.IntStream.range(0, k).parallel().forEach(c -> {
+            try {
+                MapPng.of(scores.meanMap(c), scores.mapHeight(), scores.mapWidth())
+                        .title("Score of component " + (c + 1) + binned)
+                        .quantity("weighted score")
+                        .pixelSize(h.pixelSize() * scores.bin(), h.pixelUnits())
+                        .write(files[c]);
+            } catch (IOException e) {
+                failed.add(e);
+            }
+        });
+        if (!failed.isEmpty()) {
+            throw failed.get(0);
+        }
+        for (int c = 0; c < k; c++) {
+            run.manifest().output(scoreFile(c), "weighted score of component " + (c + 1) + " per pixel" + binned);
         }
         ModelFiles.write(run, model, centred, h.energy(), choice);
         run.manifest().output(ModelFiles.BINARY, "the fitted model (Java serialization), input of 'sicube phasemap'")
@@ -65,6 +79,10 @@ public final class DecompositionOutputs {
                 .count("components", k)
                 .count("maskedChannels", model.maskedChannels())
                 .count("emptyPixels", model.emptyPixels());
+    }
+
+    private static String scoreFile(int component) {
+        return "score_" + (component + 1) + ".png";
     }
 
     private static void writeScree(RunDirectory run, WeightedPcaModel model) throws IOException {

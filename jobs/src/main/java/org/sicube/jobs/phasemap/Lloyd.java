@@ -1,7 +1,9 @@
 package org.sicube.jobs.phasemap;
 
 import java.io.Serializable;
+import java.util.List;
 import java.util.Random;
+import java.util.stream.IntStream;
 
 /**
  * K-means pieces shared by the driver (on a bounded sample) and the executors (one pass over all
@@ -64,6 +66,24 @@ final class Lloyd {
         return centres;
     }
 
+    /** Points per chunk of a driver-side step. */
+    static final int CHUNK = 8_192;
+
+    /**
+     * One Lloyd step on the driver: the centres move to the means of their points; returns the
+     * largest squared move. The points are summed in fixed chunks side by side and the chunk sums
+     * added in order, so the result does not depend on the number of threads.
+     */
+    static double step(double[] points, int n, int k, double[][] centres) {
+        int chunks = (n + CHUNK - 1) / CHUNK;
+        List<Sums> parts = IntStream.range(0, chunks).parallel()
+                .mapToObj(c -> new Sums(centres.length, k).add(points, c * CHUNK, Math.min(n, (c + 1) * CHUNK), k, centres))
+                .toList();
+        Sums total = new Sums(centres.length, k);
+        parts.forEach(total::merge);
+        return total.update(centres);
+    }
+
     /** Per-cluster sums of points ({@code P × K}) and counts ({@code P}) for one Lloyd step; mergeable. */
     static final class Sums implements Serializable {
         private static final long serialVersionUID = 1L;
@@ -76,7 +96,12 @@ final class Lloyd {
         }
 
         Sums add(double[] points, int n, int k, double[][] centres) {
-            for (int i = 0; i < n; i++) {
+            return add(points, 0, n, k, centres);
+        }
+
+        /** Adds points {@code from..to-1}. */
+        Sums add(double[] points, int from, int to, int k, double[][] centres) {
+            for (int i = from; i < to; i++) {
                 int p = nearest(points, i * k, k, centres);
                 counts[p]++;
                 for (int c = 0; c < k; c++) {

@@ -39,17 +39,33 @@ public final class PhaseClustering {
     private PhaseClustering() {
     }
 
-    public static Result cluster(JavaRDD<BlockNonZeros> blocks, WeightedPcaModel model, Integer phases, long seed) {
+    /** {@code spectra}: the pixels of the store, with or without counts (bounds the vectors to cluster). */
+    public static Result cluster(JavaRDD<BlockNonZeros> blocks, long spectra, WeightedPcaModel model, Integer phases,
+            long seed) {
         int k = model.components();
-        JavaRDD<UnitScores> units = blocks.map(b -> UnitScores.of(b, model)).persist(StorageLevel.MEMORY_AND_DISK());
+        // a store whose pixels all fit the driver's sample is clustered whole: one pass, nothing cached
+        boolean sampled = spectra > KMEANS_SAMPLE;
+        JavaRDD<UnitScores> units = blocks.map(b -> UnitScores.of(b, model));
+        if (sampled) {
+            units = units.persist(StorageLevel.MEMORY_AND_DISK());
+        }
         try {
-            long n = units.aggregate(0L, (acc, u) -> acc + u.n(), Long::sum);
+            long n;
+            double fraction;
+            List<UnitScores> parts;
+            if (sampled) {
+                n = units.aggregate(0L, (acc, u) -> acc + u.n(), Long::sum);
+                fraction = Math.min(1.0, (double) KMEANS_SAMPLE / n);
+                parts = new ArrayList<>(units.map(u -> fraction < 1 ? u.sample(fraction, seed, k) : u)
+                        .filter(u -> u.n() > 0).collect());
+            } else {
+                fraction = 1;
+                parts = new ArrayList<>(units.filter(u -> u.n() > 0).collect());
+                n = parts.stream().mapToLong(UnitScores::n).sum();
+            }
             if (n < 2) {
                 throw new IllegalArgumentException("phase map: only " + n + " pixels with counts; nothing to cluster");
             }
-            double fraction = Math.min(1.0, (double) KMEANS_SAMPLE / n);
-            List<UnitScores> parts = new ArrayList<>(units.map(u -> fraction < 1 ? u.sample(fraction, seed, k) : u)
-                    .filter(u -> u.n() > 0).collect());
             parts.sort(Comparator.comparingInt(UnitScores::y0).thenComparingInt(UnitScores::x0));
             int m = parts.stream().mapToInt(UnitScores::n).sum();
             double[] sample = new double[m * k];
@@ -103,7 +119,9 @@ public final class PhaseClustering {
             return new Result(centres, report + String.format(Locale.ROOT, "; K-means: k-means++ and Lloyd on %d of %d "
                     + "unit score vectors, then %d Lloyd passes over all", m, n, passes));
         } finally {
-            units.unpersist();
+            if (sampled) {
+                units.unpersist();
+            }
         }
     }
 
@@ -131,7 +149,7 @@ public final class PhaseClustering {
     static double[][] local(double[] points, int n, int k, int phases, long seed) {
         double[][] centres = Lloyd.seed(points, n, k, phases, seed);
         for (int i = 0; i < ITERATIONS; i++) {
-            if (new Lloyd.Sums(phases, k).add(points, n, k, centres).update(centres) < EPSILON * EPSILON) {
+            if (Lloyd.step(points, n, k, centres) < EPSILON * EPSILON) {
                 break;
             }
         }

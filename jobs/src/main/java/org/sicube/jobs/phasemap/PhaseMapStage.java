@@ -43,7 +43,7 @@ public final class PhaseMapStage {
         JavaRDD<BlockNonZeros> rdd = BlockStore.readNonZeros(spark, store);
         PhaseClustering.Result clusters;
         try (Progress p = Progress.start(sc, "phasemap: K-means on unit score vectors", blocks, h.spectra())) {
-            clusters = PhaseClustering.cluster(rdd, decomposition, phases, SEED);
+            clusters = PhaseClustering.cluster(rdd, h.spectra(), decomposition, phases, SEED);
             p.done();
         }
         System.out.println("phasemap: " + clusters.report());
