@@ -14,7 +14,7 @@ import org.sicube.transforms.decomposition.WeightedPcaModel;
 
 /**
  * The Poisson-weighted PCA of a block store on Spark: one pass accumulates the weighted Gram on
- * the executors ({@code treeAggregate} of {@link WeightedGramAccumulator}s, E × E doubles each),
+ * the executors ({@code treeAggregate} of {@link WeightedGramAccumulator}s, E(E+1)/2 doubles each),
  * the driver eigen-decomposes it; a second pass projects every block onto the K loadings and
  * reduces the scores to display-bounded maps. Nothing proportional to the number of pixels
  * reaches the driver.

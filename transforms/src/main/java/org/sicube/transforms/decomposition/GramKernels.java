@@ -3,26 +3,44 @@ package org.sicube.transforms.decomposition;
 import dev.ludovic.netlib.blas.BLAS;
 
 /**
- * The two block kernels behind {@link WeightedGramAccumulator}: both add Σ_n x_n x_nᵀ / a_n over
- * the pixels of a block with a_n &gt; 0 to the upper triangle of a column-major {@code E × E} matrix
- * M (element (r, c), r ≤ c, at {@code r + c·E}). Block layout: pixel-major, energy fastest.
+ * The dense block kernel behind {@link WeightedGramAccumulator} (low-count blocks take
+ * {@link LowCountGram}), with the layout both share: they add Σ_n x_n x_nᵀ / a_n over
+ * the pixels of a block with a_n &gt; 0 to the symmetric {@code E × E} matrix M, kept as its upper
+ * triangle packed by columns (element (r, c), r ≤ c, at {@link #packed(int, int) r + c(c+1)/2}):
+ * half the memory, merge and task-result size of the full matrix. Dense blocks are pixel-major,
+ * energy fastest.
  */
 final class GramKernels {
 
-    /** Rows of the double buffer per {@code dsyrk} call: 512 × 2048 doubles = 8 MiB. */
-    static final int DENSE_ROWS = 512;
+    /** Rows of the double buffer per chunk: 1024 × 2048 doubles = 16 MiB. */
+    static final int DENSE_ROWS = 1024;
+
+    /** Columns of M per panel of the dense path (E × 1024 doubles): two BLAS calls per panel. */
+    static final int PANEL = 1024;
 
     private GramKernels() {
     }
 
+    /** Index of element (r, c), r ≤ c, of the packed upper triangle. */
+    static int packed(int r, int c) {
+        return r + (int) ((long) c * (c + 1) / 2);
+    }
+
+    /** Doubles in the packed upper triangle of an {@code E × E} matrix. */
+    static long packedSize(int channels) {
+        return (long) channels * (channels + 1) / 2;
+    }
+
     /**
      * Dense level-3 path: copies up to {@link #DENSE_ROWS} pixels, each scaled by 1/√a_n, into a
-     * double buffer whose column-major view is the {@code E × rows} matrix A, then M += A·Aᵀ
-     * with one BLAS {@code dsyrk} (upper, no transpose) per chunk.
+     * double buffer whose column-major view is the {@code E × rows} matrix A, then forms A·Aᵀ one
+     * panel of {@link #PANEL} columns at a time (BLAS {@code dgemm} above the diagonal block,
+     * {@code dsyrk} on it) and adds the panel's upper part to the packed M.
      */
     static void dense(float[] block, int pixels, int channels, double[] pixelTotals, double[] m) {
-        BLAS blas = BLAS.getInstance();
-        double[] buffer = new double[Math.min(DENSE_ROWS, pixels) * channels];
+        // one spare column each: the BLAS bounds checks count a whole column after an offset
+        double[] buffer = new double[(Math.min(DENSE_ROWS, pixels) + 1) * channels];
+        double[] panel = new double[channels * (Math.min(PANEL, channels) + 1)];
         int rows = 0;
         for (int n = 0; n < pixels; n++) {
             double a = pixelTotals[n];
@@ -36,69 +54,33 @@ final class GramKernels {
                 buffer[dst + e] = block[src + e] * w;
             }
             if (++rows == DENSE_ROWS) {
-                blas.dsyrk("U", "N", channels, rows, 1.0, buffer, channels, 1.0, m, channels);
+                addProduct(buffer, rows, channels, panel, m);
                 rows = 0;
             }
         }
         if (rows > 0) {
-            blas.dsyrk("U", "N", channels, rows, 1.0, buffer, channels, 1.0, m, channels);
+            addProduct(buffer, rows, channels, panel, m);
         }
     }
 
-    /**
-     * Sparse path for low-count blocks, on compressed rows (pixel n's non-zeros are {@code value[i]}
-     * in {@code channel[i]} for {@code start[n] <= i < start[n + 1]}, channels increasing). The
-     * k(k+1)/2 products of a pixel's k non-zeros are the same as a direct scatter into M, but are
-     * gathered column by column (Gustavson's row-wise product on the block's transpose): column c
-     * collects u_c·u_j over the pixels with counts in c and their non-zeros j at channels ≤ c
-     * (u = x/√a_n) in a dense E-double accumulator that stays in the L1 cache, then adds it to M in
-     * one contiguous sweep. Scattering each product straight into M (8·E² bytes) misses the cache
-     * on nearly every update and was 4× slower.
-     */
-    static void sparse(int[] start, int[] channel, float[] value, int pixels, double[] pixelTotals, int channels,
-            double[] m) {
-        int nonZero = start[pixels];
-        double[] u = new double[nonZero];
-        int[] rowStart = new int[nonZero];
-        int[] columnStart = new int[channels + 1];
-        for (int n = 0; n < pixels; n++) {
-            double a = pixelTotals[n];
-            double w = a > 0 ? 1.0 / Math.sqrt(a) : 0;
-            for (int i = start[n]; i < start[n + 1]; i++) {
-                u[i] = value[i] * w;
-                rowStart[i] = start[n];
-                columnStart[channel[i] + 1]++;
+    /** M += A·Aᵀ (upper triangle, packed) for the {@code channels × rows} column-major A. */
+    private static void addProduct(double[] a, int rows, int channels, double[] panel, double[] m) {
+        BLAS blas = BLAS.getInstance();
+        for (int c0 = 0; c0 < channels; c0 += PANEL) {
+            int width = Math.min(PANEL, channels - c0);
+            int height = c0 + width;
+            // panel (height × width, column-major) = A[0:c0, :]·A[c0:height, :]ᵀ above the diagonal
+            // block, whose upper triangle is A[c0:height, :]·A[c0:height, :]ᵀ
+            if (c0 > 0) {
+                blas.dgemm("N", "T", c0, width, rows, 1.0, a, 0, channels, a, c0, channels, 0.0, panel, 0, height);
             }
-        }
-        for (int c = 0; c < channels; c++) {
-            columnStart[c + 1] += columnStart[c];
-        }
-        // entries by channel, in pixel order within a channel
-        int[] byColumn = new int[nonZero];
-        int[] fill = java.util.Arrays.copyOf(columnStart, channels);
-        for (int i = 0; i < nonZero; i++) {
-            byColumn[fill[channel[i]]++] = i;
-        }
-        double[] column = new double[channels];
-        for (int c = 0; c < channels; c++) {
-            int from = columnStart[c];
-            int to = columnStart[c + 1];
-            if (from == to) {
-                continue;
-            }
-            int low = c;
-            for (int p = from; p < to; p++) {
-                int i = byColumn[p];
-                double uc = u[i];
-                int j = rowStart[i];
-                low = Math.min(low, channel[j]);
-                for (; j <= i; j++) {
-                    column[channel[j]] += uc * u[j];
+            blas.dsyrk("U", "N", width, rows, 1.0, a, c0, channels, 0.0, panel, c0, height);
+            for (int j = 0; j < width; j++) {
+                int c = c0 + j;
+                int at = packed(0, c);
+                for (int r = 0, from = j * height; r <= c; r++) {
+                    m[at + r] += panel[from + r];
                 }
-            }
-            for (int r = low, at = c * channels + low; r <= c; r++, at++) {
-                m[at] += column[r];
-                column[r] = 0;
             }
         }
     }

@@ -68,7 +68,7 @@ public final class WeightedGram implements Serializable {
         double noise = 0;
         for (int j = 0; j < k; j++) {
             if (m != null) {
-                int column = kept[j] * channels;
+                int column = GramKernels.packed(0, kept[j]);
                 for (int i = 0; i <= j; i++) {
                     double v = m[kept[i] + column] / (root[i] * root[j]) - pixels * mean[i] * mean[j];
                     g[i + j * k] = v;

@@ -6,11 +6,11 @@ import java.io.Serializable;
  * One-pass, mergeable fit of the Poisson-weighted (Keenan–Kotula) PCA. With pixel totals
  * a_n = Σ_e X_ne and channel totals b_e = Σ_n X_ne, the Gram of Xw_ne = X_ne / √(a_n b_e) is
  * G = D_b^{-1/2} · M · D_b^{-1/2} with M = Σ_n x_n x_nᵀ / a_n. a_n is local to a pixel, so one pass
- * accumulates M ({@code E × E}, upper triangle, column-major) and the {@link ChannelSums};
+ * accumulates M ({@code E × E}, its upper triangle packed by columns: 4·E² bytes) and the {@link ChannelSums};
  * {@link #finish} applies b.
  * Pixels with a_n = 0 add nothing; channels with b_e = 0 are masked at finish. Not thread-safe.
  * M is allocated by the first block added, so an empty accumulator (the zero value Spark ships in
- * every task's closure) is a few kilobytes, not {@code 8·E²} bytes.
+ * every task's closure) is a few kilobytes, not {@code 4·E²} bytes.
  */
 public final class WeightedGramAccumulator implements Serializable {
 
@@ -19,8 +19,8 @@ public final class WeightedGramAccumulator implements Serializable {
     /**
      * A block takes the sparse kernel when its pair work Σ_n k_n² (k_n non-zero channels of pixel n)
      * is below this fraction of the dense work pixels · E²: measured break-even with native
-     * OpenBLAS {@code dsyrk} on 2 cores (10⁵ × 2048, ~200 counts per spectrum: sparse 4.0 s at
-     * 8.5 % non-zeros, dense 5.7 s); with the pure-Java BLAS fallback sparse wins by far more.
+     * OpenBLAS on 2 cores (10⁵ × 2048, ~200 counts per spectrum: sparse 3.4 s at
+     * 8.5 % non-zeros, dense 4.9 s; WeightedGramBenchmark); with the pure-Java BLAS fallback sparse wins by far more.
      */
     public static final double SPARSE_WORK = 0.01;
 
@@ -29,8 +29,9 @@ public final class WeightedGramAccumulator implements Serializable {
     private double[] m;
 
     private WeightedGramAccumulator(int channels) {
+        // finish forms the full E × E Gram
         if (channels <= 0 || (long) channels * channels > Integer.MAX_VALUE - 8) {
-            throw new IllegalArgumentException("channels must be in 1.." + 46_340 + ", got " + channels);
+            throw new IllegalArgumentException("channels must be in 1.." + MethodChoice.MAX_EXACT_CHANNELS + ", got " + channels);
         }
         this.channels = channels;
         this.sums = new ChannelSums(channels);
@@ -68,7 +69,7 @@ public final class WeightedGramAccumulator implements Serializable {
             }
             return add(block, pixels, channels, totals, false);
         }
-        GramKernels.sparse(start, channel, value, pixels, totals, channels, gram());
+        LowCountGram.add(start, channel, value, pixels, totals, channels, gram());
         sums.add(start, channel, value, totals);
         return this;
     }
@@ -87,7 +88,7 @@ public final class WeightedGramAccumulator implements Serializable {
     WeightedGramAccumulator add(float[] block, int pixels, int channels, double[] totals, boolean sparse) {
         if (sparse) {
             GramKernels.Rows rows = GramKernels.rows(block, pixels, channels);
-            GramKernels.sparse(rows.start(), rows.channel(), rows.value(), pixels, totals, channels, gram());
+            LowCountGram.add(rows.start(), rows.channel(), rows.value(), pixels, totals, channels, gram());
         } else {
             GramKernels.dense(block, pixels, channels, totals, gram());
         }
@@ -115,7 +116,7 @@ public final class WeightedGramAccumulator implements Serializable {
     /** M, allocated on first use (on the executor that adds the first block). */
     private double[] gram() {
         if (m == null) {
-            m = new double[channels * channels];
+            m = new double[(int) GramKernels.packedSize(channels)];
         }
         return m;
     }
