@@ -26,9 +26,13 @@ public final class LabelParquet {
     private LabelParquet() {
     }
 
-    public static void write(SparkSession spark, JavaRDD<BlockNonZeros> blocks, PhaseModel model, String location) {
+    /** Labels every block into {@code location}, adding each labelled block to {@code summary} on the way. */
+    static void write(SparkSession spark, JavaRDD<BlockNonZeros> blocks, PhaseModel model,
+            PhaseSummaryAccumulator summary, String location) {
         JavaRDD<Row> rows = blocks.map(b -> {
-            int[] labels = model.labels(b);
+            PhaseSummary.Labelled labelled = model.label(b);
+            summary.add(labelled);
+            int[] labels = labelled.labels();
             byte[] bytes = new byte[labels.length];
             for (int i = 0; i < labels.length; i++) {
                 bytes[i] = (byte) labels[i];

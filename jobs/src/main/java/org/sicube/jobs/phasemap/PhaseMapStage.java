@@ -15,8 +15,8 @@ import org.sicube.transforms.decomposition.WeightedPcaModel;
 
 /**
  * The phase map as one stage of a run (the {@code phasemap} job and the pipeline): cluster the
- * unit score vectors, then label every pixel on the executors twice — once to sum spectra and
- * counts per phase with the display maps, once to write the full-resolution labels.
+ * unit score vectors, then label every pixel on the executors in one pass that writes the
+ * full-resolution labels and sums spectra and counts per phase with the display maps.
  */
 public final class PhaseMapStage {
     /** K-means seed: the same store and model give the same phases. */
@@ -48,17 +48,14 @@ public final class PhaseMapStage {
         }
         System.out.println("phasemap: " + clusters.report());
         PhaseModel model = new PhaseModel(decomposition, clusters.centres());
-        PhaseSummary summary;
-        try (Progress p = Progress.start(sc, "phasemap: phase spectra and maps", blocks, h.spectra())) {
-            summary = rdd.treeAggregate(new PhaseSummary(h.ny(), h.nx(), model.phases(), h.channels(),
-                    decomposition.components(), Decomposition.MAP_SIDE), (acc, b) -> acc.add(b, model), PhaseSummary::merge);
+        PhaseSummaryAccumulator summary = new PhaseSummaryAccumulator(h.ny(), h.nx(), model.phases(), h.channels(),
+                decomposition.components(), Decomposition.MAP_SIDE);
+        sc.sc().register(summary, "phase summary");
+        try (Progress p = Progress.start(sc, "phasemap: labels, phase spectra and maps", blocks, h.spectra())) {
+            LabelParquet.write(spark, rdd, model, summary, run.location(LabelParquet.DIR));
             p.done();
         }
-        try (Progress p = Progress.start(sc, "phasemap: full-resolution labels", blocks, h.spectra())) {
-            LabelParquet.write(spark, rdd, model, run.location(LabelParquet.DIR));
-            p.done();
-        }
-        PhaseOutputs.write(run, h, model, summary);
+        PhaseOutputs.write(run, h, model, summary.value());
         run.manifest().config(Map.of("phaseCount", clusters.report()))
                 .stage("phasemap", (System.nanoTime() - t) / 1e9);
         return model;

@@ -60,9 +60,12 @@ public final class PhaseModel implements Serializable {
         return s;
     }
 
-    /** Phase label of each pixel of the block, row-major {@code height × width}, 0..P-1 or {@link #UNASSIGNED}. */
-    public int[] labels(BlockNonZeros b) {
-        return labels(unitScores(decomposition, b), b.pixels());
+    /** The block's weighted scores and the phase label of each pixel, row-major, 0..P-1 or {@link #UNASSIGNED}. */
+    public PhaseSummary.Labelled label(BlockNonZeros b) {
+        int k = decomposition.components();
+        double[] s = new double[b.pixels() * k];
+        decomposition.scores(b.start(), b.channel(), b.value(), b.pixels(), s);
+        return new PhaseSummary.Labelled(b, s, labels(unit(s.clone(), b.pixels(), k), b.pixels()));
     }
 
     /** Phase label of each of {@code pixels} unit score vectors (pixel-major, as {@link #unitScores}). */

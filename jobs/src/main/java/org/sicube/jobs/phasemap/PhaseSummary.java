@@ -6,7 +6,7 @@ import org.sicube.datasets.model.BlockNonZeros;
 import org.sicube.jobs.maps.BinnedMaps;
 
 /**
- * One pass over the labelled blocks: per phase the pixel count and the sum spectrum
+ * The labelled blocks summed: per phase the pixel count and the sum spectrum
  * ({@code P × E} doubles), the weighted-score maps ({@link BinnedMaps}, K layers) and a
  * display-bounded label map holding the label of the top-left pixel of each display cell. The
  * driver holds {@code P·E + (K + 1)·cells} numbers whatever the image size.
@@ -31,11 +31,16 @@ public final class PhaseSummary implements Serializable {
         this.scores = new BinnedMaps(ny, nx, Math.max(1, components), maxSide);
     }
 
-    public PhaseSummary add(BlockNonZeros b, PhaseModel model) {
-        int k = model.decomposition().components();
-        double[] s = new double[b.pixels() * k];
-        model.decomposition().scores(b.start(), b.channel(), b.value(), b.pixels(), s);
-        int[] labels = model.labels(PhaseModel.unit(s.clone(), b.pixels(), k), b.pixels());
+    /** A block with its weighted scores (pixel-major, K per pixel) and phase labels. */
+    public record Labelled(BlockNonZeros block, double[] scores, int[] labels) implements Serializable {
+        private static final long serialVersionUID = 1L;
+    }
+
+    public PhaseSummary add(Labelled labelled) {
+        BlockNonZeros b = labelled.block();
+        double[] s = labelled.scores();
+        int[] labels = labelled.labels();
+        int k = s.length / b.pixels();
         int[] start = b.start();
         int[] channel = b.channel();
         float[] value = b.value();
