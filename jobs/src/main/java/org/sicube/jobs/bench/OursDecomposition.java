@@ -24,12 +24,10 @@ final class OursDecomposition {
     private OursDecomposition() {
     }
 
-    /** One pass of the weighted Gram over the store's blocks (E × E doubles per task, tree-merged). */
+    /** One pass of the weighted Gram over the store's blocks, as the fit runs it. */
     static WeightedGramAccumulator gramPass(SparkSession spark, String store) throws Exception {
         int channels = BlockStore.readHeader(store, spark.sparkContext().hadoopConfiguration()).header().channels();
-        return BlockStore.readNonZeros(spark, store).treeAggregate(WeightedGramAccumulator.zero(channels),
-                (acc, b) -> acc.add(b.start(), b.channel(), b.value(), b.pixels(), b.channels()),
-                WeightedGramAccumulator::merge);
+        return Decomposition.gram(spark, store, channels);
     }
 
     /** The decomposition's fit alone: the Gram pass and the exact eigen-decomposition on the driver. */

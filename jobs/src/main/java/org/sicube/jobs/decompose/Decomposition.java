@@ -1,8 +1,11 @@
 package org.sicube.jobs.decompose;
 
+import java.io.IOException;
+import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 import org.sicube.datasets.model.BlockGrid;
+import org.sicube.datasets.model.BlockNonZeros;
 import org.sicube.datasets.model.SpectrumImage;
 import org.sicube.datasets.store.HeaderJson;
 import org.sicube.jobs.core.Progress;
@@ -35,13 +38,30 @@ public final class Decomposition {
         int channels = h.channels();
         WeightedGramAccumulator sums;
         try (Progress p = Progress.start(sc, "decompose: weighted Gram", blockCount(parsed), h.spectra())) {
-            sums = BlockStore.readNonZeros(spark, store).treeAggregate(WeightedGramAccumulator.zero(channels),
-                    (acc, b) -> acc.add(b.start(), b.channel(), b.value(), b.pixels(), b.channels()),
-                    WeightedGramAccumulator::merge);
+            sums = gram(spark, store, channels);
             p.done();
         }
         return WeightedPca.fit(sums.finish(centre), components, Truncation.DEFAULT_SAFETY);
     }
+
+    /**
+     * The weighted Gram pass. Each task's sums hold E(E+1)/2 doubles (17 MB at E = 2048), so the
+     * blocks are read in at most {@link #TASKS_PER_CORE} tasks per core: one task per store file
+     * made hundreds of partial Grams at 10^7 spectra, merged through a shuffle of gigabytes.
+     */
+    public static WeightedGramAccumulator gram(SparkSession spark, String store, int channels) throws IOException {
+        JavaRDD<BlockNonZeros> blocks = BlockStore.readNonZeros(spark, store);
+        int tasks = TASKS_PER_CORE * spark.sparkContext().defaultParallelism();
+        if (blocks.getNumPartitions() > tasks) {
+            blocks = blocks.coalesce(tasks);
+        }
+        return blocks.treeAggregate(WeightedGramAccumulator.zero(channels),
+                (acc, b) -> acc.add(b.start(), b.channel(), b.value(), b.pixels(), b.channels()),
+                WeightedGramAccumulator::merge);
+    }
+
+    /** Tasks per core of the Gram pass: enough to balance the cores and show progress. */
+    static final int TASKS_PER_CORE = 4;
 
     /** The K weighted-score maps, binned to at most {@link #MAP_SIDE} cells a side, and each component's support. */
     public static ScoreSummary scoreMaps(SparkSession spark, String store, WeightedPcaModel model) throws Exception {
