@@ -5,6 +5,7 @@ import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
+import org.sicube.transforms.decomposition.CompressedRows;
 
 /**
  * The residual of a block of spectra against a fitted model ({@link Reconstruction}): the
@@ -47,15 +48,7 @@ public final class BlockResiduals {
      * channel {@code channel[i]} for {@code start[n] <= i < start[n + 1]}.
      */
     public BlockResiduals(Reconstruction model, int pixels, int channels, int[] start, int[] channel, float[] value) {
-        this(model, pixels, channels, new SparseRows(start, channel, doubles(value)));
-    }
-
-    private static double[] doubles(float[] v) {
-        double[] d = new double[v.length];
-        for (int i = 0; i < v.length; i++) {
-            d[i] = v[i];
-        }
-        return d;
+        this(model, pixels, channels, SparseRows.of(new CompressedRows(start, channel, value)));
     }
 
     private BlockResiduals(Reconstruction model, int pixels, int channels, SparseRows rows) {

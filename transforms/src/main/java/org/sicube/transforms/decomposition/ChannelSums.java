@@ -54,10 +54,7 @@ public final class ChannelSums implements Serializable {
             for (int e = 0; e < channels; e++) {
                 double x = block[src + e];
                 if (x != 0) {
-                    channelTotals[e] += x;
-                    squares[e] += x * x / a;
-                    weightedSums[e] += x / rootA;
-                    normalisedSums[e] += x / a;
+                    add(e, x, a, rootA);
                 }
             }
         }
@@ -75,15 +72,18 @@ public final class ChannelSums implements Serializable {
             pixels++;
             double rootA = Math.sqrt(a);
             for (int i = start[n]; i < start[n + 1]; i++) {
-                int e = channel[i];
-                double x = value[i];
-                channelTotals[e] += x;
-                squares[e] += x * x / a;
-                weightedSums[e] += x / rootA;
-                normalisedSums[e] += x / a;
+                add(channel[i], value[i], a, rootA);
             }
         }
         return this;
+    }
+
+    /** Count x in channel e of a pixel of a_n = a counts. */
+    private void add(int e, double x, double a, double rootA) {
+        channelTotals[e] += x;
+        squares[e] += x * x / a;
+        weightedSums[e] += x / rootA;
+        normalisedSums[e] += x / a;
     }
 
     /** Pixel totals a_n in float64 of a block of compressed rows. */

@@ -84,31 +84,4 @@ final class GramKernels {
             }
         }
     }
-
-    /** The non-zeros of a dense block as compressed rows: {start, channel} and the values. */
-    static Rows rows(float[] block, int pixels, int channels) {
-        int nonZero = 0;
-        for (int i = 0, end = pixels * channels; i < end; i++) {
-            nonZero += block[i] != 0f ? 1 : 0;
-        }
-        int[] start = new int[pixels + 1];
-        int[] channel = new int[nonZero];
-        float[] value = new float[nonZero];
-        int j = 0;
-        for (int n = 0; n < pixels; n++) {
-            start[n] = j;
-            for (int e = 0, i = n * channels; e < channels; e++, i++) {
-                if (block[i] != 0f) {
-                    channel[j] = e;
-                    value[j++] = block[i];
-                }
-            }
-        }
-        start[pixels] = j;
-        return new Rows(start, channel, value);
-    }
-
-    /** Compressed sparse rows of a block. */
-    record Rows(int[] start, int[] channel, float[] value) {
-    }
 }

@@ -45,7 +45,7 @@ public final class WeightedGramAccumulator implements Serializable {
     /** Adds a block of {@code pixels} spectra (pixel-major, energy fastest), choosing the kernel by sparsity. */
     public WeightedGramAccumulator add(float[] block, int pixels, int channels) {
         pixelTotals(block, pixels, channels);
-        GramKernels.Rows rows = GramKernels.rows(block, pixels, channels);
+        CompressedRows rows = CompressedRows.of(block, pixels, channels);
         return add(rows.start(), rows.channel(), rows.value(), pixels, channels);
     }
 
@@ -61,13 +61,7 @@ public final class WeightedGramAccumulator implements Serializable {
         }
         double[] totals = ChannelSums.pixelTotals(start, value, pixels);
         if (!isSparse(start, pixels)) {
-            float[] block = new float[Math.multiplyExact(pixels, channels)];
-            for (int n = 0; n < pixels; n++) {
-                for (int i = start[n]; i < start[n + 1]; i++) {
-                    block[n * channels + channel[i]] = value[i];
-                }
-            }
-            return add(block, pixels, channels, totals, false);
+            return add(new CompressedRows(start, channel, value).dense(channels), pixels, channels, totals, false);
         }
         LowCountGram.add(start, channel, value, pixels, totals, channels, gram());
         sums.add(start, channel, value, totals);
@@ -87,7 +81,7 @@ public final class WeightedGramAccumulator implements Serializable {
     /** Adds a block through the named kernel (both give M to rounding; exposed for tests and benchmarks). */
     WeightedGramAccumulator add(float[] block, int pixels, int channels, double[] totals, boolean sparse) {
         if (sparse) {
-            GramKernels.Rows rows = GramKernels.rows(block, pixels, channels);
+            CompressedRows rows = CompressedRows.of(block, pixels, channels);
             LowCountGram.add(rows.start(), rows.channel(), rows.value(), pixels, totals, channels, gram());
         } else {
             GramKernels.dense(block, pixels, channels, totals, gram());

@@ -80,9 +80,17 @@ public final class WeightedPcaModel implements Serializable {
         for (float v : block) {
             nonZero += v != 0f ? 1 : 0;
         }
-        double[] totals = nonZero * SPARSE_FRACTION < block.length ? sparseProducts(block, pixels, out)
-                : denseProducts(block, pixels, out);
-        for (int n = 0; n < pixels; n++) {
+        if (nonZero * SPARSE_FRACTION < block.length) {
+            CompressedRows rows = CompressedRows.of(block, pixels, channels);
+            scores(rows.start(), rows.channel(), rows.value(), pixels, out);
+            return;
+        }
+        normalise(denseProducts(block, pixels, out), out);
+    }
+
+    /** Products x_n · (V/√b) into weighted scores: divided by √a_n, less the mean's; 0 without counts. */
+    private void normalise(double[] totals, double[] out) {
+        for (int n = 0; n < totals.length; n++) {
             double a = totals[n];
             for (int c = 0; c < components; c++) {
                 int i = n * components + c;
@@ -94,13 +102,18 @@ public final class WeightedPcaModel implements Serializable {
     /**
      * As {@link #scores(float[], int, int, double[])} for a block given as its non-zero counts,
      * compressed rows (pixel n holds {@code value[i]} in channel {@code channel[i]} for
-     * {@code start[n] <= i < start[n + 1]}): k·K multiply-adds for a pixel with k non-zeros.
-     * Returns the pixel totals a_n.
+     * {@code start[n] <= i < start[n + 1]}): k·K multiply-adds for a pixel with k non-zeros; dense
+     * blocks are expanded and take the BLAS product. Returns the pixel totals a_n.
      */
     public double[] scores(int[] start, int[] channel, float[] value, int pixels, double[] out) {
         if (start.length != pixels + 1 || out.length < (long) pixels * components) {
             throw new IllegalArgumentException("block of " + pixels + " pixels (" + start.length + " row starts) and "
                     + out.length + " outputs do not fit a model of " + components + " components");
+        }
+        if (components > 0 && (long) start[pixels] * SPARSE_FRACTION >= (long) pixels * channels) {
+            double[] totals = denseProducts(new CompressedRows(start, channel, value).dense(channels), pixels, out);
+            normalise(totals, out);
+            return totals;
         }
         double[] byChannel = projectionByChannel();
         double[] totals = new double[pixels];
@@ -116,10 +129,8 @@ public final class WeightedPcaModel implements Serializable {
                 }
             }
             totals[n] = a;
-            for (int c = 0; c < components; c++) {
-                out[dst + c] = a > 0 ? out[dst + c] / Math.sqrt(a) - meanScores[c] : 0;
-            }
         }
+        normalise(totals, out);
         return totals;
     }
 
@@ -128,28 +139,6 @@ public final class WeightedPcaModel implements Serializable {
      * k·K multiply-adds per pixel against the dense path's E·K in BLAS plus the conversion to double.
      */
     static final int SPARSE_FRACTION = 8;
-
-    /** out = X·(V/√b) over each pixel's non-zero channels, with the loadings channel-major; returns a_n. */
-    private double[] sparseProducts(float[] block, int pixels, double[] out) {
-        double[] byChannel = projectionByChannel();
-        double[] totals = new double[pixels];
-        java.util.Arrays.fill(out, 0, pixels * components, 0);
-        for (int n = 0; n < pixels; n++) {
-            double a = 0;
-            int dst = n * components;
-            for (int e = 0, src = n * channels; e < channels; e++) {
-                float x = block[src + e];
-                if (x != 0f) {
-                    a += x;
-                    for (int c = 0, p = e * components; c < components; c++) {
-                        out[dst + c] += x * byChannel[p + c];
-                    }
-                }
-            }
-            totals[n] = a;
-        }
-        return totals;
-    }
 
     /** out = X·(V/√b) by one {@code dgemm} on the block converted to double; returns a_n. */
     private double[] denseProducts(float[] block, int pixels, double[] out) {

@@ -89,6 +89,32 @@ class WeightedPcaTest {
     }
 
     @Test
+    void compressedRowsScoreAsTheDenseBlockForDenseAndSparseBlocks() {
+        WeightedPcaModel model = fit(x, false, 3);
+        float[] sparse = new float[block.length];
+        for (int i = 0; i < block.length; i += 12) {
+            sparse[i] = block[i];
+        }
+        for (float[] b : new float[][] {block, sparse}) {
+            double[] expected = new double[ROWS * 3];
+            model.scores(b, ROWS, COLS, expected);
+            CompressedRows rows = CompressedRows.of(b, ROWS, COLS);
+            double[] actual = new double[ROWS * 3];
+            double[] totals = model.scores(rows.start(), rows.channel(), rows.value(), ROWS, actual);
+            for (int i = 0; i < expected.length; i++) {
+                assertEquals(expected[i], actual[i], 1e-12, "score " + i);
+            }
+            for (int n = 0; n < ROWS; n++) {
+                double a = 0;
+                for (int e = 0; e < COLS; e++) {
+                    a += b[n * COLS + e];
+                }
+                assertEquals(a, totals[n], 1e-9, "total of pixel " + n);
+            }
+        }
+    }
+
+    @Test
     void sparseBlocksScoreAsTheDirectProjection() {
         WeightedPcaModel model = fit(x, false, 3);
         // keep one value in 12: below the sparse kernel's 1 in 8, so the sparse path is taken
