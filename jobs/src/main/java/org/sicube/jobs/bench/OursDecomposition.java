@@ -7,6 +7,7 @@ import org.sicube.datasets.model.SpectrumImage;
 import org.sicube.jobs.decompose.DecomposeStage;
 import org.sicube.jobs.decompose.Decomposition;
 import org.sicube.jobs.decompose.PcaOptions;
+import org.sicube.jobs.phasemap.PhaseClustering;
 import org.sicube.jobs.phasemap.PhaseMapStage;
 import org.sicube.jobs.run.RunDirectory;
 import org.sicube.jobs.store.BlockStore;
@@ -44,8 +45,9 @@ final class OursDecomposition {
         // the stages' console summaries go to stderr: stdout carries only the JSON lines
         System.setOut(System.err);
         try (RunDirectory dir = RunDirectory.begin(run, true, conf, "bench decompose", store)) {
-            WeightedPcaModel model = DecomposeStage.run(spark, store, h, dir, components, false, PcaOptions.EXACT);
-            PhaseMapStage.run(spark, store, model, dir, phases);
+            DecomposeStage.Fitted fitted = DecomposeStage.fit(spark, store, h, dir, components, false, PcaOptions.EXACT,
+                    PhaseClustering.clustersAll(h.spectra()));
+            PhaseMapStage.run(spark, store, fitted.model(), dir, phases, fitted.unitScores());
             dir.commit();
         } finally {
             System.setOut(stdout);

@@ -1,5 +1,6 @@
 package org.sicube.jobs.decompose;
 
+import java.util.List;
 import java.util.Locale;
 import org.apache.spark.sql.SparkSession;
 import org.sicube.datasets.model.SpectrumImage;
@@ -17,25 +18,32 @@ public final class DecomposeStage {
     private DecomposeStage() {
     }
 
-    /** The fitted model and how many pixels carry each of its components. */
-    public record Fitted(WeightedPcaModel model, ComponentSupport support) {
+    /**
+     * The fitted model, how many pixels carry each of its components and, when asked for, every
+     * pixel's unit score vector (else null).
+     */
+    public record Fitted(WeightedPcaModel model, ComponentSupport support, List<UnitScores> unitScores) {
     }
 
     /** The method chosen by estimated cost; {@code components} null lets the truncation choose K. */
     public static WeightedPcaModel run(SparkSession spark, String store, SpectrumImage h, RunDirectory run,
             Integer components, boolean centre) throws Exception {
-        return fit(spark, store, h, run, components, centre, PcaOptions.AUTOMATIC).model();
+        return fit(spark, store, h, run, components, centre, PcaOptions.AUTOMATIC, false).model();
     }
 
     /** {@code components} null lets the truncation choose K. Returns the fitted model. */
     public static WeightedPcaModel run(SparkSession spark, String store, SpectrumImage h, RunDirectory run,
             Integer components, boolean centre, PcaOptions options) throws Exception {
-        return fit(spark, store, h, run, components, centre, options).model();
+        return fit(spark, store, h, run, components, centre, options, false).model();
     }
 
-    /** As {@link #run}, also returning the components' support (written to {@link ComponentSupportFile}). */
+    /**
+     * As {@link #run}, also returning the components' support (written to {@link ComponentSupportFile})
+     * and, with {@code keepUnitScores}, every pixel's unit score vector from the score pass (the input
+     * of a phase map that follows, which then needs no pass of its own to cluster them).
+     */
     public static Fitted fit(SparkSession spark, String store, SpectrumImage h, RunDirectory run,
-            Integer components, boolean centre, PcaOptions options) throws Exception {
+            Integer components, boolean centre, PcaOptions options, boolean keepUnitScores) throws Exception {
         long t = System.nanoTime();
         int k = components == null ? -1 : components;
         MethodChoice choice = MethodChoice.choose(h.spectra(), h.channels(), h.totalCounts(), k,
@@ -54,11 +62,11 @@ public final class DecomposeStage {
             first.append(String.format(Locale.ROOT, " %.6g", r[i]));
         }
         System.out.println(first);
-        ScoreSummary scores = Decomposition.scoreMaps(spark, store, model);
+        ScoreSummary scores = Decomposition.scoreMaps(spark, store, model, keepUnitScores && model.components() > 0);
         DecompositionOutputs.write(run, h, model, scores.maps(), centre, choice);
         ComponentSupportFile.write(run, scores.support());
         run.manifest().config(java.util.Map.of("truncation", criterion, "pcaMethod", choice.reason()))
                 .stage("decompose", (System.nanoTime() - t) / 1e9);
-        return new Fitted(model, scores.support());
+        return new Fitted(model, scores.support(), scores.unitScores());
     }
 }

@@ -63,15 +63,19 @@ public final class Decomposition {
     /** Tasks per core of the Gram pass: enough to balance the cores and show progress. */
     static final int TASKS_PER_CORE = 4;
 
-    /** The K weighted-score maps, binned to at most {@link #MAP_SIDE} cells a side, and each component's support. */
-    public static ScoreSummary scoreMaps(SparkSession spark, String store, WeightedPcaModel model) throws Exception {
+    /**
+     * The K weighted-score maps, binned to at most {@link #MAP_SIDE} cells a side, and each
+     * component's support; with {@code keepUnitScores}, every pixel's unit score vector too.
+     */
+    public static ScoreSummary scoreMaps(SparkSession spark, String store, WeightedPcaModel model,
+            boolean keepUnitScores) throws Exception {
         JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         HeaderJson.Parsed parsed = BlockStore.readHeader(store, sc.hadoopConfiguration());
         SpectrumImage h = parsed.header();
         try (Progress p = Progress.start(sc, "decompose: score maps", blockCount(parsed), h.spectra())) {
             ScoreSummary s = BlockStore.readNonZeros(spark, store).treeAggregate(
                     new ScoreSummary(h.ny(), h.nx(), model.components(),
-                            model.truncation().noiseVariance(), MAP_SIDE), (acc, b) -> acc.add(b, model),
+                            model.truncation().noiseVariance(), MAP_SIDE, keepUnitScores), (acc, b) -> acc.add(b, model),
                     ScoreSummary::merge);
             p.done();
             return s;

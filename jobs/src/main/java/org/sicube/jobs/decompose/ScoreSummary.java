@@ -1,6 +1,8 @@
 package org.sicube.jobs.decompose;
 
 import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
 import org.sicube.datasets.model.BlockNonZeros;
 import org.sicube.jobs.maps.BinnedMaps;
 import org.sicube.transforms.anomaly.ComponentSupport;
@@ -9,17 +11,20 @@ import org.sicube.transforms.decomposition.WeightedPcaModel;
 /**
  * The score pass of a decomposition, merged over blocks: the K score maps (binned for display)
  * and the participation ratio of each component's scores ({@link ComponentSupport}), which tells
- * a major phase from a rare one. Fixed size whatever the number of pixels.
+ * a major phase from a rare one. Fixed size whatever the number of pixels, unless asked to keep
+ * every pixel's unit score vector for the phase map's K-means (for images that fit its sample).
  */
 public final class ScoreSummary implements Serializable {
     private static final long serialVersionUID = 1L;
 
     private final BinnedMaps maps;
     private final ComponentSupport support;
+    private final List<UnitScores> units;
 
-    ScoreSummary(int ny, int nx, int components, double noiseVariance, int maxSide) {
+    ScoreSummary(int ny, int nx, int components, double noiseVariance, int maxSide, boolean keepUnitScores) {
         this.maps = new BinnedMaps(ny, nx, Math.max(1, components), maxSide);
         this.support = ComponentSupport.zero(components, noiseVariance);
+        this.units = keepUnitScores ? new ArrayList<>() : null;
     }
 
     ScoreSummary add(BlockNonZeros b, WeightedPcaModel model) {
@@ -32,6 +37,9 @@ public final class ScoreSummary implements Serializable {
         for (int n = 0; n < b.pixels(); n++) {
             maps.add(b.y0() + n / b.width(), b.x0() + n % b.width(), scores, n * k);
         }
+        if (units != null) {
+            units.add(UnitScores.of(b.y0(), b.x0(), scores, b.pixels(), k));
+        }
         support.add(scores, totals, b.pixels());
         return this;
     }
@@ -39,6 +47,9 @@ public final class ScoreSummary implements Serializable {
     ScoreSummary merge(ScoreSummary o) {
         maps.merge(o.maps);
         support.merge(o.support);
+        if (units != null) {
+            units.addAll(o.units);
+        }
         return this;
     }
 
@@ -48,5 +59,10 @@ public final class ScoreSummary implements Serializable {
 
     public ComponentSupport support() {
         return support;
+    }
+
+    /** Every block's unit score vectors when kept, else null. */
+    public List<UnitScores> unitScores() {
+        return units;
     }
 }

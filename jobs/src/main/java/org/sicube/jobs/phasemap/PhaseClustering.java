@@ -9,14 +9,17 @@ import java.util.Random;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.storage.StorageLevel;
 import org.sicube.datasets.model.BlockNonZeros;
+import org.sicube.jobs.decompose.UnitScores;
 import org.sicube.transforms.decomposition.WeightedPcaModel;
 
 /**
- * K-means on the unit-normalised score vectors of all pixels with counts. The vectors are computed in
- * one pass and cached per block ({@link UnitScores}); a seeded sample of at most {@link #KMEANS_SAMPLE}
- * of them (the same for any partitioning: drawn per block from its origin) is clustered on the driver
- * by k-means++ seeding and Lloyd iterations to convergence; when the sample is not all pixels, at most
- * {@link #REFINEMENTS} Lloyd passes over all cached vectors refine the centres, until no centre moves
+ * K-means on the unit-normalised score vectors of all pixels with counts ({@link UnitScores}). A store
+ * of at most {@link #KMEANS_SAMPLE} pixels is clustered whole on the driver by k-means++ seeding and
+ * Lloyd iterations to convergence, its vectors computed in one pass (or kept by the decomposition's
+ * score pass). A larger store's vectors are computed in one pass and cached per block; a seeded sample
+ * of {@link #KMEANS_SAMPLE} of them (the same for any partitioning: drawn per block from its origin) is
+ * clustered on the driver, then at most {@link #REFINEMENTS} Lloyd passes over all cached vectors
+ * refine the centres, until no centre moves
  * by more than {@link #EPSILON} (MLlib's default). The number of phases P, unless given, is the P in
  * 2..{@link #MAX_PHASES} with the largest mean silhouette (Rousseeuw 1987) on {@link #SAMPLE} of the
  * sampled vectors (clustered and scored on the driver: O(SAMPLE²·K)); the silhouettes are reported.
@@ -39,12 +42,21 @@ public final class PhaseClustering {
     private PhaseClustering() {
     }
 
-    /** {@code spectra}: the pixels of the store, with or without counts (bounds the vectors to cluster). */
+    /** Whether a store of {@code spectra} pixels is clustered whole on the driver (no sample, no refinement). */
+    public static boolean clustersAll(long spectra) {
+        return spectra <= KMEANS_SAMPLE;
+    }
+
+    /**
+     * {@code spectra}: the pixels of the store, with or without counts (bounds the vectors to
+     * cluster); {@code unitScores}: every block's unit score vectors when already computed (the
+     * decomposition's score pass keeps them for stores that are clustered whole), else null.
+     */
     public static Result cluster(JavaRDD<BlockNonZeros> blocks, long spectra, WeightedPcaModel model, Integer phases,
-            long seed) {
+            long seed, List<UnitScores> unitScores) {
         int k = model.components();
         // a store whose pixels all fit the driver's sample is clustered whole: one pass, nothing cached
-        boolean sampled = spectra > KMEANS_SAMPLE;
+        boolean sampled = !clustersAll(spectra);
         JavaRDD<UnitScores> units = blocks.map(b -> UnitScores.of(b, model));
         if (sampled) {
             units = units.persist(StorageLevel.MEMORY_AND_DISK());
@@ -60,7 +72,8 @@ public final class PhaseClustering {
                         .filter(u -> u.n() > 0).collect());
             } else {
                 fraction = 1;
-                parts = new ArrayList<>(units.filter(u -> u.n() > 0).collect());
+                parts = new ArrayList<>(unitScores != null ? unitScores : units.collect());
+                parts.removeIf(u -> u.n() == 0);
                 n = parts.stream().mapToLong(UnitScores::n).sum();
             }
             if (n < 2) {

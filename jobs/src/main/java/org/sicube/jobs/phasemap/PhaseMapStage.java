@@ -1,5 +1,6 @@
 package org.sicube.jobs.phasemap;
 
+import java.util.List;
 import java.util.Map;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -9,6 +10,7 @@ import org.sicube.datasets.model.BlockNonZeros;
 import org.sicube.datasets.store.HeaderJson;
 import org.sicube.jobs.core.Progress;
 import org.sicube.jobs.decompose.Decomposition;
+import org.sicube.jobs.decompose.UnitScores;
 import org.sicube.jobs.run.RunDirectory;
 import org.sicube.jobs.store.BlockStore;
 import org.sicube.transforms.decomposition.WeightedPcaModel;
@@ -25,9 +27,18 @@ public final class PhaseMapStage {
     private PhaseMapStage() {
     }
 
-    /** {@code phases} null lets the cost-drop criterion choose P. */
+    /** {@code phases} null lets the silhouette criterion choose P. */
     public static PhaseModel run(SparkSession spark, String store, WeightedPcaModel decomposition, RunDirectory run,
             Integer phases) throws Exception {
+        return run(spark, store, decomposition, run, phases, null);
+    }
+
+    /**
+     * As {@link #run(SparkSession, String, WeightedPcaModel, RunDirectory, Integer)} with every
+     * pixel's unit score vector already computed by the decomposition's score pass (null: compute them).
+     */
+    public static PhaseModel run(SparkSession spark, String store, WeightedPcaModel decomposition, RunDirectory run,
+            Integer phases, List<UnitScores> unitScores) throws Exception {
         if (decomposition.components() < 1) {
             throw new IllegalArgumentException("phase map: the decomposition kept no component; decompose with --components");
         }
@@ -43,7 +54,7 @@ public final class PhaseMapStage {
         JavaRDD<BlockNonZeros> rdd = BlockStore.readNonZeros(spark, store);
         PhaseClustering.Result clusters;
         try (Progress p = Progress.start(sc, "phasemap: K-means on unit score vectors", blocks, h.spectra())) {
-            clusters = PhaseClustering.cluster(rdd, h.spectra(), decomposition, phases, SEED);
+            clusters = PhaseClustering.cluster(rdd, h.spectra(), decomposition, phases, SEED, unitScores);
             p.done();
         }
         System.out.println("phasemap: " + clusters.report());

@@ -2,6 +2,7 @@ package org.sicube.jobs.phasemap;
 
 import java.io.Serializable;
 import org.sicube.datasets.model.BlockNonZeros;
+import org.sicube.jobs.decompose.UnitScores;
 import org.sicube.transforms.decomposition.WeightedPcaModel;
 
 /**
@@ -34,41 +35,15 @@ public final class PhaseModel implements Serializable {
         return decomposition;
     }
 
-    /**
-     * Unit-normalised weighted scores of a block's pixels, pixel-major {@code pixels × K}; a pixel
-     * that cannot be normalised (no counts, zero scores) gets NaN in all K entries.
-     */
-    public static double[] unitScores(WeightedPcaModel model, BlockNonZeros b) {
-        int k = model.components();
-        double[] s = new double[b.pixels() * k];
-        model.scores(b.start(), b.channel(), b.value(), b.pixels(), s);
-        return unit(s, b.pixels(), k);
-    }
-
-    /** Scales each pixel's K scores to unit length in place (NaN when all are 0); returns {@code s}. */
-    static double[] unit(double[] s, int pixels, int k) {
-        for (int n = 0; n < pixels; n++) {
-            double norm = 0;
-            for (int c = n * k; c < (n + 1) * k; c++) {
-                norm += s[c] * s[c];
-            }
-            norm = Math.sqrt(norm);
-            for (int c = n * k; c < (n + 1) * k; c++) {
-                s[c] = norm > 0 ? s[c] / norm : Double.NaN;
-            }
-        }
-        return s;
-    }
-
     /** The block's weighted scores and the phase label of each pixel, row-major, 0..P-1 or {@link #UNASSIGNED}. */
     public PhaseSummary.Labelled label(BlockNonZeros b) {
         int k = decomposition.components();
         double[] s = new double[b.pixels() * k];
         decomposition.scores(b.start(), b.channel(), b.value(), b.pixels(), s);
-        return new PhaseSummary.Labelled(b, s, labels(unit(s.clone(), b.pixels(), k), b.pixels()));
+        return new PhaseSummary.Labelled(b, s, labels(UnitScores.unit(s.clone(), b.pixels(), k), b.pixels()));
     }
 
-    /** Phase label of each of {@code pixels} unit score vectors (pixel-major, as {@link #unitScores}). */
+    /** Phase label of each of {@code pixels} unit score vectors (pixel-major, as {@link UnitScores#unit}). */
     int[] labels(double[] s, int pixels) {
         int k = decomposition.components();
         int[] labels = new int[pixels];

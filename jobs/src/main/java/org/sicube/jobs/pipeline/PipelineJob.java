@@ -22,6 +22,7 @@ import org.sicube.jobs.ingest.Ingestion;
 import org.sicube.jobs.overview.Overview;
 import org.sicube.jobs.overview.OverviewSummary;
 import org.sicube.jobs.phasemap.PhaseMapStage;
+import org.sicube.jobs.phasemap.PhaseClustering;
 import org.sicube.jobs.phasemap.PhaseModel;
 import org.sicube.jobs.preprocess.MapImages;
 import org.sicube.jobs.preprocess.PipelineConfig;
@@ -179,10 +180,10 @@ public final class PipelineJob extends SparkJob {
                 }
             }
             DecomposeStage.Fitted fitted = DecomposeStage.fit(spark, store, h, run, components, false,
-                    PcaOptions.AUTOMATIC);
+                    PcaOptions.AUTOMATIC, PhaseClustering.clustersAll(h.spectra()));
             WeightedPcaModel model = fitted.model();
             if (model.components() > 0) {
-                PhaseMapStage.run(spark, store, model, run, phases);
+                PhaseMapStage.run(spark, store, model, run, phases, fitted.unitScores());
                 AnomalyStage.run(spark, store, h, AnomalyModels.major(model, fitted.support(), rareFraction), run,
                         anomaly);
             } else {
