@@ -4,6 +4,7 @@ import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -12,6 +13,7 @@ import org.sicube.datasets.writers.plot.MapPng;
 import org.sicube.datasets.writers.plot.ScreePng;
 import org.sicube.datasets.writers.plot.SpectrumCsv;
 import org.sicube.datasets.writers.plot.SpectrumPng;
+import org.sicube.jobs.core.SideBySide;
 import org.sicube.jobs.maps.BinnedMaps;
 import org.sicube.jobs.run.RunDirectory;
 import org.sicube.transforms.decomposition.MethodChoice;
@@ -50,26 +52,15 @@ public final class DecompositionOutputs {
         writeScree(run, model);
         String binned = scores.bin() == 1 ? ""
                 : String.format(Locale.ROOT, " (mean of %d×%d pixels per cell)", scores.bin(), scores.bin());
-        // the executors are idle by now: the K pictures are drawn side by side
-        java.nio.file.Path[] files = new java.nio.file.Path[k];
+        Path[] files = new Path[k];
         for (int c = 0; c < k; c++) {
             files[c] = run.localFile(scoreFile(c));
         }
-        List<IOException> failed = new java.util.concurrent.CopyOnWriteArrayList<>();
-        java.util.stream.IntStream.range(0, k).parallel().forEach(c -> {
-            try {
-                MapPng.of(scores.meanMap(c), scores.mapHeight(), scores.mapWidth())
-                        .title("Score of component " + (c + 1) + binned)
-                        .quantity("weighted score")
-                        .pixelSize(h.pixelSize() * scores.bin(), h.pixelUnits())
-                        .write(files[c]);
-            } catch (IOException e) {
-                failed.add(e);
-            }
-        });
-        if (!failed.isEmpty()) {
-            throw failed.get(0);
-        }
+        SideBySide.run(k, c -> MapPng.of(scores.meanMap(c), scores.mapHeight(), scores.mapWidth())
+                .title("Score of component " + (c + 1) + binned)
+                .quantity("weighted score")
+                .pixelSize(h.pixelSize() * scores.bin(), h.pixelUnits())
+                .write(files[c]));
         for (int c = 0; c < k; c++) {
             run.manifest().output(scoreFile(c), "weighted score of component " + (c + 1) + " per pixel" + binned);
         }

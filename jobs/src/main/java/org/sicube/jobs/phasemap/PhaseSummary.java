@@ -32,8 +32,7 @@ public final class PhaseSummary implements Serializable {
     }
 
     /** A block with its weighted scores (pixel-major, K per pixel) and phase labels. */
-    public record Labelled(BlockNonZeros block, double[] scores, int[] labels) implements Serializable {
-        private static final long serialVersionUID = 1L;
+    public record Labelled(BlockNonZeros block, double[] scores, int[] labels) {
     }
 
     public PhaseSummary add(Labelled labelled) {

@@ -1,5 +1,6 @@
 package org.sicube.jobs.preprocess;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -7,6 +8,7 @@ import java.util.List;
 import org.sicube.datasets.model.SpectrumImage;
 import org.sicube.datasets.writers.plot.MapPng;
 import org.sicube.jobs.core.AtomicOutput;
+import org.sicube.jobs.core.SideBySide;
 
 /**
  * PNG pictures of the per-pixel maps, {@code map_images/NAME.png} in the output store, drawn on
@@ -28,18 +30,7 @@ public final class MapImages {
         }
         Path dir = Files.createTempDirectory("sicube-maps-");
         try {
-            // The executors are idle by now: the pictures are drawn side by side.
-            List<Exception> failed = new java.util.concurrent.CopyOnWriteArrayList<>();
-            java.util.stream.IntStream.range(0, names.size()).parallel().forEach(m -> {
-                try {
-                    draw(maps, m, names.get(m), h, dir, out);
-                } catch (Exception e) {
-                    failed.add(e);
-                }
-            });
-            if (!failed.isEmpty()) {
-                throw failed.get(0);
-            }
+            SideBySide.run(names.size(), m -> draw(maps, m, names.get(m), h, dir, out));
         } finally {
             try (var files = Files.list(dir)) {
                 files.forEach(f -> f.toFile().delete());
@@ -50,7 +41,7 @@ public final class MapImages {
     }
 
     private static void draw(MapBlocks maps, int m, String name, SpectrumImage h, Path dir, AtomicOutput out)
-            throws Exception {
+            throws IOException {
         Path png = dir.resolve(name + ".png");
         MapPng.of(bounded(maps.image(m, h.ny(), h.nx())), h.ny(), h.nx())
                 .title(name + " (1st–99th percentile)").quantity(name)

@@ -50,19 +50,11 @@ final class LowCountGram {
     /** Pixels {@code p0..p1-1}. */
     private static void addChunk(int[] start, int[] channel, float[] value, int p0, int p1, double[] pixelTotals,
             int channels, double[] m) {
-        int first = start[p0];
-        int nonZero = start[p1] - first;
+        int nonZero = start[p1] - start[p0];
         int pixels = p1 - p0;
-        // u = x / √a_n, indexed from the chunk's first non-zero
-        double[] u = new double[nonZero];
         int[] count = new int[channels];
-        for (int n = p0; n < p1; n++) {
-            double a = pixelTotals[n];
-            double w = a > 0 ? 1.0 / Math.sqrt(a) : 0;
-            for (int i = start[n]; i < start[n + 1]; i++) {
-                u[i - first] = value[i] * w;
-                count[channel[i]]++;
-            }
+        for (int i = start[p0]; i < start[p1]; i++) {
+            count[channel[i]]++;
         }
         int[] dense = denseChannels(count, pixels, channels);
         int h = dense.length;
@@ -72,22 +64,24 @@ final class LowCountGram {
             denseIndex[dense[j]] = j;
         }
         double[] d = new double[pixels * h];
-        // the S entries of each pixel, channel order: sStart per pixel, channel and u per entry
+        // u = x / √a_n: into D for H, else the S entries of each pixel in channel order (sStart per pixel)
         int[] sStart = new int[pixels + 1];
         int[] sChannel = new int[nonZero];
         double[] sU = new double[nonZero];
         int s = 0;
         for (int n = p0; n < p1; n++) {
             int row = n - p0;
+            double a = pixelTotals[n];
+            double w = a > 0 ? 1.0 / Math.sqrt(a) : 0;
             sStart[row] = s;
             for (int i = start[n]; i < start[n + 1]; i++) {
                 int c = channel[i];
                 int j = denseIndex[c];
                 if (j >= 0) {
-                    d[row * h + j] = u[i - first];
+                    d[row * h + j] = value[i] * w;
                 } else {
                     sChannel[s] = c;
-                    sU[s++] = u[i - first];
+                    sU[s++] = value[i] * w;
                 }
             }
         }

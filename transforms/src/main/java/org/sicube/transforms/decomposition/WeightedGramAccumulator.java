@@ -44,9 +44,14 @@ public final class WeightedGramAccumulator implements Serializable {
 
     /** Adds a block of {@code pixels} spectra (pixel-major, energy fastest), choosing the kernel by sparsity. */
     public WeightedGramAccumulator add(float[] block, int pixels, int channels) {
-        pixelTotals(block, pixels, channels);
+        double[] totals = pixelTotals(block, pixels, channels);
         CompressedRows rows = CompressedRows.of(block, pixels, channels);
-        return add(rows.start(), rows.channel(), rows.value(), pixels, channels);
+        if (!isSparse(rows.start(), pixels)) {
+            return add(block, pixels, channels, totals, false);
+        }
+        LowCountGram.add(rows.start(), rows.channel(), rows.value(), pixels, totals, channels, gram());
+        sums.add(block, totals);
+        return this;
     }
 
     /**
