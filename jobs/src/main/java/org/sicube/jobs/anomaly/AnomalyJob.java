@@ -10,6 +10,7 @@ import org.sicube.jobs.core.SparkJob;
 import org.sicube.jobs.decompose.ModelFiles;
 import org.sicube.jobs.run.RunDirectory;
 import org.sicube.jobs.store.BlockStore;
+import org.sicube.jobs.store.NonZeroBlocks;
 import org.sicube.transforms.anomaly.ComponentSupport;
 import org.sicube.transforms.anomaly.Reconstruction;
 import picocli.CommandLine.Command;
@@ -95,7 +96,8 @@ public final class AnomalyJob extends SparkJob {
             config.put("master", spark.sparkContext().master());
             run.manifest().config(config)
                     .input("spectrum image", h.sourceFile().isEmpty() ? store : h.sourceFile(), h.sourceSha256());
-            AnomalyStage.run(spark, store, h, model, run, settings);
+            // one pass over every block, then a few blocks read again: nothing to keep in memory
+            AnomalyStage.run(spark, NonZeroBlocks.streamed(spark, store), h, model, run, settings);
             run.commit();
             System.out.println("run directory: " + output);
         }

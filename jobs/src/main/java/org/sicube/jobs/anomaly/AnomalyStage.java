@@ -16,6 +16,7 @@ import org.sicube.jobs.core.Progress;
 import org.sicube.jobs.decompose.Decomposition;
 import org.sicube.jobs.run.RunDirectory;
 import org.sicube.jobs.store.BlockStore;
+import org.sicube.jobs.store.NonZeroBlocks;
 import org.sicube.transforms.anomaly.DevianceThreshold;
 import org.sicube.transforms.anomaly.Reconstruction;
 import org.sicube.transforms.physics.DetectorResolution;
@@ -38,9 +39,10 @@ public final class AnomalyStage {
     private AnomalyStage() {
     }
 
-    public static Result run(SparkSession spark, String store, SpectrumImage h, Reconstruction model,
+    public static Result run(SparkSession spark, NonZeroBlocks blocks, SpectrumImage h, Reconstruction model,
             RunDirectory run, AnomalySettings settings) throws Exception {
         long t = System.nanoTime();
+        String store = blocks.store();
         if (h.channels() != model.channels()) {
             throw new IllegalArgumentException("anomaly: the store " + store + " has " + h.channels()
                     + " channels, the model " + model.channels());
@@ -48,11 +50,12 @@ public final class AnomalyStage {
         System.out.println("anomaly: reconstruction by " + model.describe());
         run.manifest().config(Map.of("anomalyModel", model.describe()));
         JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-        long blocks = blocks(spark, store);
-        JavaRDD<BlockDeviance> pass = residualPass(spark, store, model).persist(StorageLevel.MEMORY_AND_DISK());
+        long blockCount = blocks(spark, store);
+        JavaRDD<BlockDeviance> pass = blocks.rdd().map(b -> BlockDeviance.of(b, model))
+                .persist(StorageLevel.MEMORY_AND_DISK());
         try {
             ResidualSummary summary;
-            try (Progress p = Progress.start(sc, "anomaly: residual deviance", blocks, h.spectra())) {
+            try (Progress p = Progress.start(sc, "anomaly: residual deviance", blockCount, h.spectra())) {
                 summary = pass.treeAggregate(new ResidualSummary(h.ny(), h.nx(), Decomposition.MAP_SIDE),
                         ResidualSummary::add, ResidualSummary::merge);
                 p.done();
@@ -82,7 +85,7 @@ public final class AnomalyStage {
             List<FlaggedPixel> collected = new java.util.ArrayList<>(inComplete == 0 ? List.of()
                     : inComplete <= settings.maxFlagged() ? candidates.collect() : candidates.take(settings.maxFlagged()));
             if (collected.size() < settings.maxFlagged()) {
-                collected.addAll(collect(spark, store, model, threshold, origins,
+                collected.addAll(collect(spark, blocks, model, threshold, origins,
                         settings.maxFlagged() - collected.size()));
             }
             return describe(run, h, summary, threshold, flagged, collected, settings, t);
@@ -116,16 +119,17 @@ public final class AnomalyStage {
     }
 
     /** The flagged pixels of the blocks in {@code origins}, read again (at most {@code max}). */
-    private static List<FlaggedPixel> collect(SparkSession spark, String store, Reconstruction model,
+    private static List<FlaggedPixel> collect(SparkSession spark, NonZeroBlocks blocks, Reconstruction model,
             DevianceThreshold threshold, Set<Long> origins, int max) throws Exception {
         if (origins.isEmpty()) {
             return List.of();
         }
+        String store = blocks.store();
         SpectrumImage h = BlockStore.readHeader(store, spark.sparkContext().hadoopConfiguration()).header();
         JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         try (Progress p = Progress.start(sc, "anomaly: flagged spectra of " + origins.size() + " blocks",
                 origins.size(), (long) origins.size() * Math.max(1, h.spectra() / Math.max(1, blocks(spark, store))))) {
-            List<FlaggedPixel> out = BlockStore.readNonZeros(spark, store, origins)
+            List<FlaggedPixel> out = blocks.rdd(origins)
                     .flatMap(b -> BlockDeviance.flaggedPixels(b, model, threshold).iterator()).take(max);
             p.done();
             return out;

@@ -9,6 +9,7 @@ import org.sicube.datasets.model.SpectrumImage;
 import org.sicube.jobs.core.SparkJob;
 import org.sicube.jobs.run.RunDirectory;
 import org.sicube.jobs.store.BlockStore;
+import org.sicube.jobs.store.NonZeroBlocks;
 import org.sicube.transforms.decomposition.MethodChoice;
 import org.sicube.transforms.decomposition.RandomizedPca;
 import picocli.CommandLine.Command;
@@ -126,8 +127,10 @@ public final class DecomposeJob extends SparkJob {
             if (nmf != null) {
                 NmfStage.run(spark, store, h, run, nmf);
             } else {
-                DecomposeStage.run(spark, store, h, run, components, centre,
-                        new PcaOptions(method.equals("pca") ? null : method, oversampling, maxPasses));
+                try (NonZeroBlocks blocks = NonZeroBlocks.keptIfSmall(spark, store, h).reportTo(run)) {
+                    DecomposeStage.run(spark, blocks, h, run, components, centre,
+                            new PcaOptions(method.equals("pca") ? null : method, oversampling, maxPasses));
+                }
             }
             run.commit();
             System.out.println("run directory: " + output);

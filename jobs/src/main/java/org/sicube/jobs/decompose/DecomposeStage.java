@@ -5,6 +5,7 @@ import java.util.Locale;
 import org.apache.spark.sql.SparkSession;
 import org.sicube.datasets.model.SpectrumImage;
 import org.sicube.jobs.run.RunDirectory;
+import org.sicube.jobs.store.NonZeroBlocks;
 import org.sicube.transforms.anomaly.ComponentSupport;
 import org.sicube.transforms.decomposition.MethodChoice;
 import org.sicube.transforms.decomposition.WeightedPcaModel;
@@ -26,15 +27,15 @@ public final class DecomposeStage {
     }
 
     /** The method chosen by estimated cost; {@code components} null lets the truncation choose K. */
-    public static WeightedPcaModel run(SparkSession spark, String store, SpectrumImage h, RunDirectory run,
+    public static WeightedPcaModel run(SparkSession spark, NonZeroBlocks blocks, SpectrumImage h, RunDirectory run,
             Integer components, boolean centre) throws Exception {
-        return fit(spark, store, h, run, components, centre, PcaOptions.AUTOMATIC, false).model();
+        return fit(spark, blocks, h, run, components, centre, PcaOptions.AUTOMATIC, false).model();
     }
 
     /** {@code components} null lets the truncation choose K. Returns the fitted model. */
-    public static WeightedPcaModel run(SparkSession spark, String store, SpectrumImage h, RunDirectory run,
+    public static WeightedPcaModel run(SparkSession spark, NonZeroBlocks blocks, SpectrumImage h, RunDirectory run,
             Integer components, boolean centre, PcaOptions options) throws Exception {
-        return fit(spark, store, h, run, components, centre, options, false).model();
+        return fit(spark, blocks, h, run, components, centre, options, false).model();
     }
 
     /**
@@ -42,7 +43,7 @@ public final class DecomposeStage {
      * and, with {@code keepUnitScores}, every pixel's unit score vector from the score pass (the input
      * of a phase map that follows, which then needs no pass of its own to cluster them).
      */
-    public static Fitted fit(SparkSession spark, String store, SpectrumImage h, RunDirectory run,
+    public static Fitted fit(SparkSession spark, NonZeroBlocks blocks, SpectrumImage h, RunDirectory run,
             Integer components, boolean centre, PcaOptions options, boolean keepUnitScores) throws Exception {
         long t = System.nanoTime();
         int k = components == null ? -1 : components;
@@ -50,8 +51,8 @@ public final class DecomposeStage {
                 options.oversampling(), options.method());
         System.out.println("decompose: method " + choice.reason());
         WeightedPcaModel model = choice.method().equals(MethodChoice.EXACT)
-                ? Decomposition.fit(spark, store, k, centre)
-                : RandomizedDecomposition.fit(spark, store, k, centre, options.oversampling(), options.maxPasses());
+                ? Decomposition.fit(spark, blocks, k, centre)
+                : RandomizedDecomposition.fit(spark, blocks.store(), k, centre, options.oversampling(), options.maxPasses());
         String criterion = components == null ? model.truncation().report()
                 : "K = " + model.components() + " given by --components; the truncation would choose: "
                         + model.truncation().report();
@@ -62,7 +63,7 @@ public final class DecomposeStage {
             first.append(String.format(Locale.ROOT, " %.6g", r[i]));
         }
         System.out.println(first);
-        ScoreSummary scores = Decomposition.scoreMaps(spark, store, model, keepUnitScores && model.components() > 0);
+        ScoreSummary scores = Decomposition.scoreMaps(spark, blocks, model, keepUnitScores && model.components() > 0);
         DecompositionOutputs.write(run, h, model, scores.maps(), centre, choice);
         ComponentSupportFile.write(run, scores.support());
         run.manifest().config(java.util.Map.of("truncation", criterion, "pcaMethod", choice.reason()))

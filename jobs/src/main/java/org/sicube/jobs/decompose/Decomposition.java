@@ -1,6 +1,5 @@
 package org.sicube.jobs.decompose;
 
-import java.io.IOException;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
@@ -10,6 +9,7 @@ import org.sicube.datasets.model.SpectrumImage;
 import org.sicube.datasets.store.HeaderJson;
 import org.sicube.jobs.core.Progress;
 import org.sicube.jobs.store.BlockStore;
+import org.sicube.jobs.store.NonZeroBlocks;
 import org.sicube.transforms.decomposition.Truncation;
 import org.sicube.transforms.decomposition.WeightedGramAccumulator;
 import org.sicube.transforms.decomposition.WeightedPca;
@@ -32,13 +32,18 @@ public final class Decomposition {
     /** Fits the model; {@code components} &lt; 0 lets the Marchenko–Pastur truncation choose K. */
     public static WeightedPcaModel fit(SparkSession spark, String store, int components, boolean centre)
             throws Exception {
+        return fit(spark, NonZeroBlocks.streamed(spark, store), components, centre);
+    }
+
+    /** As {@link #fit(SparkSession, String, int, boolean)} on blocks that may be kept for later passes. */
+    public static WeightedPcaModel fit(SparkSession spark, NonZeroBlocks blocks, int components, boolean centre)
+            throws Exception {
         JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-        HeaderJson.Parsed parsed = BlockStore.readHeader(store, sc.hadoopConfiguration());
+        HeaderJson.Parsed parsed = BlockStore.readHeader(blocks.store(), sc.hadoopConfiguration());
         SpectrumImage h = parsed.header();
-        int channels = h.channels();
         WeightedGramAccumulator sums;
         try (Progress p = Progress.start(sc, "decompose: weighted Gram", blockCount(parsed), h.spectra())) {
-            sums = gram(spark, store, channels);
+            sums = gram(spark, blocks.rdd(), h.channels());
             p.done();
         }
         return WeightedPca.fit(sums.finish(centre), components, Truncation.DEFAULT_SAFETY);
@@ -49,8 +54,7 @@ public final class Decomposition {
      * blocks are read in at most {@link #TASKS_PER_CORE} tasks per core: one task per store file
      * made hundreds of partial Grams at 10^7 spectra, merged through a shuffle of gigabytes.
      */
-    public static WeightedGramAccumulator gram(SparkSession spark, String store, int channels) throws IOException {
-        JavaRDD<BlockNonZeros> blocks = BlockStore.readNonZeros(spark, store);
+    public static WeightedGramAccumulator gram(SparkSession spark, JavaRDD<BlockNonZeros> blocks, int channels) {
         int tasks = TASKS_PER_CORE * spark.sparkContext().defaultParallelism();
         if (blocks.getNumPartitions() > tasks) {
             blocks = blocks.coalesce(tasks);
@@ -67,13 +71,13 @@ public final class Decomposition {
      * The K weighted-score maps, binned to at most {@link #MAP_SIDE} cells a side, and each
      * component's support; with {@code keepUnitScores}, every pixel's unit score vector too.
      */
-    public static ScoreSummary scoreMaps(SparkSession spark, String store, WeightedPcaModel model,
+    public static ScoreSummary scoreMaps(SparkSession spark, NonZeroBlocks blocks, WeightedPcaModel model,
             boolean keepUnitScores) throws Exception {
         JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-        HeaderJson.Parsed parsed = BlockStore.readHeader(store, sc.hadoopConfiguration());
+        HeaderJson.Parsed parsed = BlockStore.readHeader(blocks.store(), sc.hadoopConfiguration());
         SpectrumImage h = parsed.header();
         try (Progress p = Progress.start(sc, "decompose: score maps", blockCount(parsed), h.spectra())) {
-            ScoreSummary s = BlockStore.readNonZeros(spark, store).treeAggregate(
+            ScoreSummary s = blocks.rdd().treeAggregate(
                     new ScoreSummary(h.ny(), h.nx(), model.components(),
                             model.truncation().noiseVariance(), MAP_SIDE, keepUnitScores), (acc, b) -> acc.add(b, model),
                     ScoreSummary::merge);

@@ -9,6 +9,7 @@ import org.sicube.jobs.core.SparkJob;
 import org.sicube.jobs.decompose.ModelFiles;
 import org.sicube.jobs.run.RunDirectory;
 import org.sicube.jobs.store.BlockStore;
+import org.sicube.jobs.store.NonZeroBlocks;
 import org.sicube.transforms.decomposition.WeightedPcaModel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -58,7 +59,9 @@ public final class PhaseMapJob extends SparkJob {
             config.put("master", spark.sparkContext().master());
             run.manifest().config(config)
                     .input("spectrum image", h.sourceFile().isEmpty() ? store : h.sourceFile(), h.sourceSha256());
-            PhaseMapStage.run(spark, store, model, run, phases);
+            try (NonZeroBlocks blocks = NonZeroBlocks.keptIfSmall(spark, store, h).reportTo(run)) {
+                PhaseMapStage.run(spark, blocks, model, run, phases);
+            }
             run.commit();
             System.out.println("run directory: " + output);
         }

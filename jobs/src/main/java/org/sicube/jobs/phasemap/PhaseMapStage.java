@@ -13,6 +13,7 @@ import org.sicube.jobs.decompose.Decomposition;
 import org.sicube.jobs.decompose.UnitScores;
 import org.sicube.jobs.run.RunDirectory;
 import org.sicube.jobs.store.BlockStore;
+import org.sicube.jobs.store.NonZeroBlocks;
 import org.sicube.transforms.decomposition.WeightedPcaModel;
 
 /**
@@ -28,32 +29,32 @@ public final class PhaseMapStage {
     }
 
     /** {@code phases} null lets the silhouette criterion choose P. */
-    public static PhaseModel run(SparkSession spark, String store, WeightedPcaModel decomposition, RunDirectory run,
+    public static PhaseModel run(SparkSession spark, NonZeroBlocks blocks, WeightedPcaModel decomposition, RunDirectory run,
             Integer phases) throws Exception {
-        return run(spark, store, decomposition, run, phases, null);
+        return run(spark, blocks, decomposition, run, phases, null);
     }
 
     /**
-     * As {@link #run(SparkSession, String, WeightedPcaModel, RunDirectory, Integer)} with every
+     * As {@link #run(SparkSession, NonZeroBlocks, WeightedPcaModel, RunDirectory, Integer)} with every
      * pixel's unit score vector already computed by the decomposition's score pass (null: compute them).
      */
-    public static PhaseModel run(SparkSession spark, String store, WeightedPcaModel decomposition, RunDirectory run,
+    public static PhaseModel run(SparkSession spark, NonZeroBlocks blocks, WeightedPcaModel decomposition, RunDirectory run,
             Integer phases, List<UnitScores> unitScores) throws Exception {
         if (decomposition.components() < 1) {
             throw new IllegalArgumentException("phase map: the decomposition kept no component; decompose with --components");
         }
         long t = System.nanoTime();
         JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-        HeaderJson.Parsed parsed = BlockStore.readHeader(store, sc.hadoopConfiguration());
+        HeaderJson.Parsed parsed = BlockStore.readHeader(blocks.store(), sc.hadoopConfiguration());
         var h = parsed.header();
         if (h.channels() != decomposition.channels()) {
             throw new IllegalArgumentException("phase map: the store has " + h.channels() + " channels, the model "
                     + decomposition.channels());
         }
-        long blocks = new BlockGrid(h.ny(), h.nx(), parsed.blockHeight(), parsed.blockWidth()).size();
-        JavaRDD<BlockNonZeros> rdd = BlockStore.readNonZeros(spark, store);
+        long blockCount = new BlockGrid(h.ny(), h.nx(), parsed.blockHeight(), parsed.blockWidth()).size();
+        JavaRDD<BlockNonZeros> rdd = blocks.rdd();
         PhaseClustering.Result clusters;
-        try (Progress p = Progress.start(sc, "phasemap: K-means on unit score vectors", blocks, h.spectra())) {
+        try (Progress p = Progress.start(sc, "phasemap: K-means on unit score vectors", blockCount, h.spectra())) {
             clusters = PhaseClustering.cluster(rdd, h.spectra(), decomposition, phases, SEED, unitScores);
             p.done();
         }
@@ -62,7 +63,7 @@ public final class PhaseMapStage {
         PhaseSummaryAccumulator summary = new PhaseSummaryAccumulator(h.ny(), h.nx(), model.phases(), h.channels(),
                 decomposition.components(), Decomposition.MAP_SIDE);
         sc.sc().register(summary, "phase summary");
-        try (Progress p = Progress.start(sc, "phasemap: labels, phase spectra and maps", blocks, h.spectra())) {
+        try (Progress p = Progress.start(sc, "phasemap: labels, phase spectra and maps", blockCount, h.spectra())) {
             LabelParquet.write(spark, rdd, model, summary, run.location(LabelParquet.DIR));
             p.done();
         }

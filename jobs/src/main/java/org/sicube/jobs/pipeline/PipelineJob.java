@@ -29,6 +29,7 @@ import org.sicube.jobs.preprocess.PipelineConfig;
 import org.sicube.jobs.preprocess.Preprocessing;
 import org.sicube.jobs.run.RunDirectory;
 import org.sicube.jobs.store.BlockStore;
+import org.sicube.jobs.store.NonZeroBlocks;
 import org.sicube.transforms.anomaly.ComponentSupport;
 import org.sicube.transforms.decomposition.WeightedPcaModel;
 import picocli.CommandLine.Command;
@@ -179,15 +180,17 @@ public final class PipelineJob extends SparkJob {
                     }
                 }
             }
-            DecomposeStage.Fitted fitted = DecomposeStage.fit(spark, store, h, run, components, false,
-                    PcaOptions.AUTOMATIC, PhaseClustering.clustersAll(h.spectra()));
-            WeightedPcaModel model = fitted.model();
-            if (model.components() > 0) {
-                PhaseMapStage.run(spark, store, model, run, phases, fitted.unitScores());
-                AnomalyStage.run(spark, store, h, AnomalyModels.major(model, fitted.support(), rareFraction), run,
-                        anomaly);
-            } else {
-                System.out.println("phasemap, anomaly: skipped, the decomposition kept no component above the noise");
+            try (NonZeroBlocks blocks = NonZeroBlocks.keptIfSmall(spark, store, h).reportTo(run)) {
+                DecomposeStage.Fitted fitted = DecomposeStage.fit(spark, blocks, h, run, components, false,
+                        PcaOptions.AUTOMATIC, PhaseClustering.clustersAll(h.spectra()));
+                WeightedPcaModel model = fitted.model();
+                if (model.components() > 0) {
+                    PhaseMapStage.run(spark, blocks, model, run, phases, fitted.unitScores());
+                    AnomalyStage.run(spark, blocks, h, AnomalyModels.major(model, fitted.support(), rareFraction),
+                            run, anomaly);
+                } else {
+                    System.out.println("phasemap, anomaly: skipped, the decomposition kept no component above the noise");
+                }
             }
             if (nmf != null) {
                 NmfStage.run(spark, store, h, run, new NmfOptions(nmf, nmfClosure, true, List.of(), List.of(),

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.sicube.jobs.decompose.Decomposition;
 import org.sicube.jobs.decompose.ScoreSummary;
 import org.sicube.jobs.store.BlockStore;
+import org.sicube.jobs.store.NonZeroBlocks;
 import org.sicube.jobs.testing.JobRun;
 import org.sicube.jobs.testing.TestSpark;
 import org.sicube.transforms.decomposition.WeightedPcaModel;
@@ -29,8 +30,8 @@ class PhaseClusteringTest {
         assertEquals(0, s.exitCode(), s.err());
         SparkSession spark = TestSpark.get();
         WeightedPcaModel model = Decomposition.fit(spark, store, 6, false);
-        ScoreSummary kept = Decomposition.scoreMaps(spark, store, model, true);
-        assertNull(Decomposition.scoreMaps(spark, store, model, false).unitScores());
+        ScoreSummary kept = Decomposition.scoreMaps(spark, NonZeroBlocks.streamed(spark, store), model, true);
+        assertNull(Decomposition.scoreMaps(spark, NonZeroBlocks.streamed(spark, store), model, false).unitScores());
 
         long spectra = 48 * 40;
         PhaseClustering.Result own = PhaseClustering.cluster(BlockStore.readNonZeros(spark, store), spectra, model, 4,
