@@ -1,9 +1,7 @@
 package org.sicube.jobs.phasemap;
 
 import java.io.Serializable;
-import java.util.List;
 import java.util.Random;
-import java.util.stream.IntStream;
 
 /**
  * K-means pieces shared by the driver (on a bounded sample) and the executors (one pass over all
@@ -66,23 +64,11 @@ final class Lloyd {
         return centres;
     }
 
-    /** Points per chunk of a driver-side step. */
-    static final int CHUNK = 8_192;
-
     /**
-     * One Lloyd step on the driver: the centres move to the means of their points; returns the
-     * largest squared move. The points are summed in fixed chunks side by side and the chunk sums
-     * added in order, so the result does not depend on the number of threads.
+     * Points per chunk of a driver-side step: chunks are summed side by side and their sums added
+     * in order, so the result does not depend on the number of threads.
      */
-    static double step(double[] points, int n, int k, double[][] centres) {
-        int chunks = (n + CHUNK - 1) / CHUNK;
-        List<Sums> parts = IntStream.range(0, chunks).parallel()
-                .mapToObj(c -> new Sums(centres.length, k).add(points, c * CHUNK, Math.min(n, (c + 1) * CHUNK), k, centres))
-                .toList();
-        Sums total = new Sums(centres.length, k);
-        parts.forEach(total::merge);
-        return total.update(centres);
-    }
+    static final int CHUNK = 8_192;
 
     /** Per-cluster sums of points ({@code P × K}) and counts ({@code P}) for one Lloyd step; mergeable. */
     static final class Sums implements Serializable {

@@ -161,11 +161,7 @@ public final class PhaseClustering {
     /** k-means++ and Lloyd iterations on the driver until no centre moves by more than {@link #EPSILON}. */
     static double[][] local(double[] points, int n, int k, int phases, long seed) {
         double[][] centres = Lloyd.seed(points, n, k, phases, seed);
-        for (int i = 0; i < ITERATIONS; i++) {
-            if (Lloyd.step(points, n, k, centres) < EPSILON * EPSILON) {
-                break;
-            }
-        }
+        new BoundedLloyd(points, n, k).iterate(centres, ITERATIONS, EPSILON);
         return centres;
     }
 }
