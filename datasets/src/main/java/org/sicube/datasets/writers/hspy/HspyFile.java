@@ -47,7 +47,7 @@ public final class HspyFile {
         return this;
     }
 
-    /** Chunked gzip (deflate level 4 with shuffle) is on by default, as HyperSpy writes. */
+    /** Chunked gzip with shuffle is on by default, as HyperSpy writes. */
     public HspyFile compress(boolean on) {
         this.compress = on;
         return this;

@@ -18,7 +18,11 @@ import io.jhdf.api.WritableGroup;
 final class HspySignalWriter {
     /** Target chunk size in values: about 1 MB of float32, HyperSpy's own order of magnitude. */
     private static final long CHUNK_VALUES = 1L << 18;
-    private static final int DEFLATE_LEVEL = 4;
+    /**
+     * gzip level 1, where HyperSpy's default is 4: any level reads the same, and on float64 score
+     * maps of counting noise level 4 made the file 0.6 % smaller for 1.5× the writing time.
+     */
+    private static final int DEFLATE_LEVEL = 1;
 
     private HspySignalWriter() {
     }
