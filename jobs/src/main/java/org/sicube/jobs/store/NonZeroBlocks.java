@@ -57,11 +57,13 @@ public final class NonZeroBlocks implements AutoCloseable {
     }
 
     /**
-     * At most one non-zero per count and per channel: integer counts have no more non-zeros than
-     * counts, and no pixel more than E.
+     * No pixel has more than E non-zeros, and integer counts have no more non-zeros than counts;
+     * other data (preprocessed, or of unknown type) may be dense.
      */
     static long estimatedBytes(SpectrumImage h) {
-        double nonZeros = Math.min(Math.max(0, h.totalCounts()), (double) h.spectra() * h.channels());
+        double cells = (double) h.spectra() * h.channels();
+        boolean counts = h.dataType().startsWith("uint") || h.dataType().startsWith("int");
+        double nonZeros = counts && h.totalCounts() >= 0 ? Math.min(h.totalCounts(), cells) : cells;
         return (long) Math.min(Long.MAX_VALUE, nonZeros * BYTES_PER_NON_ZERO + 4.0 * h.spectra());
     }
 

@@ -2,7 +2,6 @@ package org.sicube.jobs.store;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -94,10 +93,15 @@ class NonZeroBlocksTest {
     }
 
     @Test
-    void estimateIsEightBytesPerCountAtMost() {
-        long bytes = NonZeroBlocks.estimatedBytes(header);
-        double counts = Math.min(header.totalCounts(), (double) header.spectra() * header.channels());
-        assertEquals(counts * 8 + 4.0 * header.spectra(), bytes, 1.0);
-        assertFalse(bytes <= 0);
+    void estimateIsEightBytesPerCountForCountsAndPerChannelOtherwise() {
+        assertEquals("uint32", header.dataType());
+        double cells = (double) header.spectra() * header.channels();
+        assertTrue(header.totalCounts() < cells, "the test store must be sparse");
+        assertEquals(header.totalCounts() * 8 + 4.0 * header.spectra(), NonZeroBlocks.estimatedBytes(header), 1.0);
+        SpectrumImage h = header;
+        SpectrumImage floats = new SpectrumImage(h.ny(), h.nx(), h.energy(), h.pixelSize(), h.pixelUnits(),
+                h.signalType(), h.beamEnergyKeV(), h.liveTimeS(), h.realTimeS(), h.elements(), h.detector(),
+                h.sourceFile(), h.sourceFormat(), h.sourceSha256(), "float32", h.totalCounts());
+        assertEquals(cells * 8 + 4.0 * header.spectra(), NonZeroBlocks.estimatedBytes(floats), 1.0);
     }
 }
