@@ -124,10 +124,10 @@ public final class DecomposeJob extends SparkJob {
             config.put("master", spark.sparkContext().master());
             run.manifest().config(config)
                     .input("spectrum image", h.sourceFile().isEmpty() ? store : h.sourceFile(), h.sourceSha256());
-            if (nmf != null) {
-                NmfStage.run(spark, store, h, run, nmf);
-            } else {
-                try (NonZeroBlocks blocks = NonZeroBlocks.keptIfSmall(spark, store, h).reportTo(run)) {
+            try (NonZeroBlocks blocks = NonZeroBlocks.keptIfSmall(spark, store, h).reportTo(run)) {
+                if (nmf != null) {
+                    NmfStage.run(spark, blocks, h, run, nmf);
+                } else {
                     DecomposeStage.run(spark, blocks, h, run, components, centre,
                             new PcaOptions(method.equals("pca") ? null : method, oversampling, maxPasses));
                 }

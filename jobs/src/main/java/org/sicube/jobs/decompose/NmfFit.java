@@ -7,9 +7,9 @@ import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
-import org.sicube.datasets.model.PixelBlock;
+import org.sicube.datasets.model.BlockNonZeros;
 import org.sicube.datasets.model.SpectrumImage;
-import org.sicube.jobs.store.BlockStore;
+import org.sicube.jobs.store.NonZeroBlocks;
 import org.sicube.transforms.decomposition.WeightedPcaModel;
 import org.sicube.transforms.decomposition.nmf.LossHistory;
 import org.sicube.transforms.decomposition.nmf.NmfModel;
@@ -23,7 +23,8 @@ import org.sicube.transforms.decomposition.nmf.SuccessiveProjections.Pick;
  * NMF / MCR-ALS of a block store on Spark. Initialisation: the uncentred Poisson-weighted PCA with
  * K loadings (one pass), then the per-pixel points of {@link PurePixelInit}, kept on the
  * executors, and K − F successive-projection picks (one {@code reduce} each; F fixed spectra enter
- * first). Each ALS iteration is one pass: every block solves its abundances against the current
+ * first). Each ALS iteration is one pass over the blocks' non-zero counts (kept in memory when
+ * they fit, see {@link NonZeroBlocks}): every block solves its abundances against the current
  * spectra and folds them into the normal equations ({@code treeAggregate} of {@link NmfSums},
  * K × K + E × K doubles), from which the driver updates the spectra. Abundances are never stored.
  */
@@ -36,14 +37,14 @@ public final class NmfFit {
     private NmfFit() {
     }
 
-    public static Result run(SparkSession spark, String store, SpectrumImage h, NmfOptions o) throws Exception {
-        WeightedPcaModel pca = Decomposition.fit(spark, store, o.components(), false);
+    public static Result run(SparkSession spark, NonZeroBlocks blocks, SpectrumImage h, NmfOptions o)
+            throws Exception {
+        WeightedPcaModel pca = Decomposition.fit(spark, blocks, o.components(), false);
         int k = pca.components();
         if (k < o.components()) {
             throw new IllegalArgumentException("NMF of " + o.components() + " components needs as many channels with counts; "
                     + "the store has " + k);
         }
-        JavaRDD<PixelBlock> blocks = BlockStore.readBlocks(spark, store);
         List<Long> picks = new ArrayList<>();
         List<double[]> columns = new ArrayList<>(o.fixedSpectra());
         SuccessiveProjections spa = new SuccessiveProjections(k);
@@ -51,7 +52,7 @@ public final class NmfFit {
             spa.choose(PurePixelInit.point(pca, f));
         }
         int nx = h.nx();
-        JavaRDD<PointBlock> points = blocks.map(b -> PointBlock.of(b, pca, nx)).persist(StorageLevel.MEMORY_AND_DISK());
+        JavaRDD<PointBlock> points = blocks.rdd().map(b -> PointBlock.of(b, pca, nx)).persist(StorageLevel.MEMORY_AND_DISK());
         try {
             while (columns.size() < o.components()) {
                 SuccessiveProjections current = spa;
@@ -75,8 +76,8 @@ public final class NmfFit {
         for (int i = 1; i <= o.iterations() && !converged; i++) {
             NmfModel m = model;
             sc.setJobDescription("nmf: iteration " + i);
-            NmfSums sums = blocks.treeAggregate(NmfSums.zero(h.channels(), o.components()),
-                    (acc, b) -> acc.add(b.counts(), b.pixels(), b.channels(), m), NmfSums::merge);
+            NmfSums sums = blocks.rdd().treeAggregate(NmfSums.zero(h.channels(), o.components()),
+                    (acc, b) -> acc.add(b.start(), b.channel(), b.value(), b.pixels(), m), NmfSums::merge);
             converged = history.add(sums.relativeLoss());
             System.out.println(String.format(Locale.ROOT, "nmf: iteration %d relative loss %.9g change %.3g",
                     i, sums.relativeLoss(), history.change(i - 1)));
@@ -96,10 +97,10 @@ public final class NmfFit {
     /** The PCA points of one block with its place, for the successive-projection passes. */
     record PointBlock(long firstPixel, int width, int nx, int k, double[] points) implements java.io.Serializable {
 
-        static PointBlock of(PixelBlock b, WeightedPcaModel pca, int nx) {
+        static PointBlock of(BlockNonZeros b, WeightedPcaModel pca, int nx) {
             int k = pca.components();
             double[] p = new double[b.pixels() * k];
-            PurePixelInit.points(pca, b.counts(), b.pixels(), b.channels(), p);
+            PurePixelInit.points(pca, b.start(), b.channel(), b.value(), b.pixels(), p);
             return new PointBlock((long) b.y0() * nx + b.x0(), b.width(), nx, k, p);
         }
 

@@ -5,12 +5,13 @@ import java.util.Locale;
 import java.util.Map;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
-import org.sicube.datasets.model.PixelBlock;
+import org.sicube.datasets.model.BlockNonZeros;
 import org.sicube.datasets.model.SpectrumImage;
 import org.sicube.jobs.core.Progress;
 import org.sicube.jobs.maps.BinnedMaps;
 import org.sicube.jobs.run.RunDirectory;
 import org.sicube.jobs.store.BlockStore;
+import org.sicube.jobs.store.NonZeroBlocks;
 import org.sicube.transforms.decomposition.nmf.NmfModel;
 
 /**
@@ -23,10 +24,10 @@ public final class NmfStage {
     private NmfStage() {
     }
 
-    public static NmfFit.Result run(SparkSession spark, String store, SpectrumImage h, RunDirectory run,
+    public static NmfFit.Result run(SparkSession spark, NonZeroBlocks blocks, SpectrumImage h, RunDirectory run,
             NmfOptions options) throws Exception {
         long t = System.nanoTime();
-        NmfFit.Result r = NmfFit.run(spark, store, h, options);
+        NmfFit.Result r = NmfFit.run(spark, blocks, h, options);
         int n = r.history().iterations();
         String summary = String.format(Locale.ROOT,
                 "NMF K = %d (%d fixed), %s, %s: %d iterations, relative loss %.9g, last relative change %.3g %s %.3g",
@@ -37,7 +38,7 @@ public final class NmfStage {
             summary += ")";
         }
         System.out.println("nmf: " + summary);
-        BinnedMaps maps = abundanceMaps(spark, store, h, r.model());
+        BinnedMaps maps = abundanceMaps(spark, blocks, h, r.model());
         NmfOutputs.write(run, h, options, r, maps);
         Map<String, Object> config = new LinkedHashMap<>();
         config.put("nmf", summary);
@@ -46,13 +47,13 @@ public final class NmfStage {
     }
 
     /** The K abundance maps, binned to at most {@link Decomposition#MAP_SIDE} cells a side. */
-    static BinnedMaps abundanceMaps(SparkSession spark, String store, SpectrumImage h, NmfModel model)
+    static BinnedMaps abundanceMaps(SparkSession spark, NonZeroBlocks blocks, SpectrumImage h, NmfModel model)
             throws Exception {
         JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         int k = model.components();
         try (Progress p = Progress.start(sc, "nmf: abundance maps",
-                Decomposition.blockCount(BlockStore.readHeader(store, sc.hadoopConfiguration())), h.spectra())) {
-            BinnedMaps maps = BlockStore.readBlocks(spark, store).treeAggregate(
+                Decomposition.blockCount(BlockStore.readHeader(blocks.store(), sc.hadoopConfiguration())), h.spectra())) {
+            BinnedMaps maps = blocks.rdd().treeAggregate(
                     new BinnedMaps(h.ny(), h.nx(), k, Decomposition.MAP_SIDE), (acc, b) -> add(acc, b, model),
                     BinnedMaps::merge);
             p.done();
@@ -60,10 +61,10 @@ public final class NmfStage {
         }
     }
 
-    private static BinnedMaps add(BinnedMaps maps, PixelBlock b, NmfModel model) {
+    private static BinnedMaps add(BinnedMaps maps, BlockNonZeros b, NmfModel model) {
         int k = model.components();
         double[] c = new double[b.pixels() * k];
-        model.abundances(b.counts(), b.pixels(), b.channels(), c);
+        model.abundances(b.start(), b.channel(), b.value(), b.pixels(), c);
         for (int r = 0; r < b.height(); r++) {
             for (int x = 0; x < b.width(); x++) {
                 maps.add(b.y0() + r, b.x0() + x, c, (r * b.width() + x) * k);

@@ -191,10 +191,10 @@ public final class PipelineJob extends SparkJob {
                 } else {
                     System.out.println("phasemap, anomaly: skipped, the decomposition kept no component above the noise");
                 }
-            }
-            if (nmf != null) {
-                NmfStage.run(spark, store, h, run, new NmfOptions(nmf, nmfClosure, true, List.of(), List.of(),
-                        NmfOptions.DEFAULT_ITERATIONS, NmfOptions.DEFAULT_TOLERANCE));
+                if (nmf != null) {
+                    NmfStage.run(spark, blocks, h, run, new NmfOptions(nmf, nmfClosure, true, List.of(), List.of(),
+                            NmfOptions.DEFAULT_ITERATIONS, NmfOptions.DEFAULT_TOLERANCE));
+                }
             }
             run.commit();
             System.out.println("run directory: " + output);

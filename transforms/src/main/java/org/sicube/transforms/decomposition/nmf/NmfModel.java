@@ -1,6 +1,7 @@
 package org.sicube.transforms.decomposition.nmf;
 
 import java.io.Serializable;
+import org.sicube.transforms.decomposition.CompressedRows;
 
 /**
  * The spectra S of an NMF X ≈ C·Sᵀ (S ≥ 0, {@code E × K}, stored channel-major: S[e][k] at
@@ -65,24 +66,24 @@ public final class NmfModel implements Serializable {
     }
 
     /**
-     * Abundances of one pixel: x = {@code block[from .. from + E)}; writes K values at
+     * Abundances of one pixel given by its non-zero counts {@code value[i]} in channels
+     * {@code channel[i]}, {@code from <= i < to}, channels increasing; writes K values at
      * {@code c[offset ..]} and returns Sᵀ D x into {@code h} (K values). A pixel without counts
      * gets all-zero abundances, with or without closure.
      */
-    void abundances(float[] block, int from, double pixelTotal, Nnls solver, double[] h, double[] c, int offset) {
+    void abundances(int[] channel, float[] value, int from, int to, double pixelTotal, Nnls solver, double[] h,
+            double[] c, int offset) {
         int k = components;
         java.util.Arrays.fill(h, 0, k, 0.0);
         if (!(pixelTotal > 0)) {
             java.util.Arrays.fill(c, offset, offset + k, 0.0);
             return;
         }
-        for (int e = 0; e < channels; e++) {
-            float x = block[from + e];
-            if (x != 0f) {
-                int row = e * k;
-                for (int j = 0; j < k; j++) {
-                    h[j] += x * weightedSpectra[row + j];
-                }
+        for (int i = from; i < to; i++) {
+            float x = value[i];
+            int row = channel[i] * k;
+            for (int j = 0; j < k; j++) {
+                h[j] += x * weightedSpectra[row + j];
             }
         }
         solver.solve(gram, h, k, closure, c, offset);
@@ -91,10 +92,22 @@ public final class NmfModel implements Serializable {
     /** Abundances of every pixel of a block (pixel-major, energy fastest) into {@code out} (pixels × K). */
     public void abundances(float[] block, int pixels, int channels, double[] out) {
         checkBlock(block, pixels, channels);
+        CompressedRows rows = CompressedRows.of(block, pixels, channels);
+        abundances(rows.start(), rows.channel(), rows.value(), pixels, out);
+    }
+
+    /**
+     * Abundances of every pixel of a block given as its non-zero counts, compressed rows (pixel n
+     * holds {@code value[i]} in channel {@code channel[i]} for {@code start[n] <= i < start[n + 1]},
+     * channels increasing), into {@code out} (pixels × K). The same numbers as from the dense block.
+     */
+    public void abundances(int[] start, int[] channel, float[] value, int pixels, double[] out) {
+        checkRows(start, pixels);
         Nnls solver = new Nnls(components);
         double[] h = new double[components];
         for (int n = 0; n < pixels; n++) {
-            abundances(block, n * channels, pixelTotal(block, n * channels), solver, h, out, n * components);
+            abundances(channel, value, start[n], start[n + 1], pixelTotal(value, start[n], start[n + 1]), solver, h,
+                    out, n * components);
         }
     }
 
@@ -105,10 +118,18 @@ public final class NmfModel implements Serializable {
         }
     }
 
-    double pixelTotal(float[] block, int from) {
+    static void checkRows(int[] start, int pixels) {
+        if (pixels < 0 || start.length != pixels + 1) {
+            throw new IllegalArgumentException(pixels + " pixels need " + (pixels + 1) + " row starts, got "
+                    + start.length);
+        }
+    }
+
+    /** a_n: the sum of a pixel's counts, in channel order. */
+    static double pixelTotal(float[] value, int from, int to) {
         double a = 0;
-        for (int e = from, end = from + channels; e < end; e++) {
-            a += block[e];
+        for (int i = from; i < to; i++) {
+            a += value[i];
         }
         return a;
     }

@@ -1,6 +1,7 @@
 package org.sicube.transforms.decomposition.nmf;
 
 import java.io.Serializable;
+import org.sicube.transforms.decomposition.CompressedRows;
 
 /**
  * One ALS pass, mergeable: for each pixel the abundances c_n are solved against the current
@@ -37,35 +38,44 @@ public final class NmfSums implements Serializable {
 
     /** Solves and adds a block of {@code pixels} spectra (pixel-major, energy fastest). */
     public NmfSums add(float[] block, int pixels, int channels, NmfModel model) {
-        if (model.channels() != this.channels || model.components() != components) {
-            throw new IllegalArgumentException("model of " + model.channels() + " × " + model.components()
-                    + " for sums of " + this.channels + " × " + components);
-        }
+        checkModel(model);
         model.checkBlock(block, pixels, channels);
+        CompressedRows rows = CompressedRows.of(block, pixels, channels);
+        return add(rows.start(), rows.channel(), rows.value(), pixels, model);
+    }
+
+    /**
+     * Solves and adds a block given as its non-zero counts, compressed rows (pixel n holds
+     * {@code value[i]} in channel {@code channel[i]} for {@code start[n] <= i < start[n + 1]},
+     * channels increasing): the work per pixel is its non-zeros times K, not E times K.
+     */
+    public NmfSums add(int[] start, int[] channel, float[] value, int pixels, NmfModel model) {
+        checkModel(model);
+        NmfModel.checkRows(start, pixels);
         int k = components;
         Nnls solver = new Nnls(k);
         double[] h = new double[k];
         double[] c = new double[k];
         double[] g = model.gram();
         for (int n = 0; n < pixels; n++) {
-            int from = n * channels;
-            double a = model.pixelTotal(block, from);
+            int from = start[n];
+            int to = start[n + 1];
+            double a = NmfModel.pixelTotal(value, from, to);
             double w = model.pixelWeight(a);
             if (w == 0) {
                 continue;
             }
-            model.abundances(block, from, a, solver, h, c, 0);
+            model.abundances(channel, value, from, to, a, solver, h, c, 0);
             this.pixels++;
             double xdx = 0;
-            for (int e = 0; e < channels; e++) {
-                float x = block[from + e];
-                if (x != 0f) {
-                    xdx += model.channelWeight(e) * x * x;
-                    double wx = w * x;
-                    int row = e * k;
-                    for (int j = 0; j < k; j++) {
-                        xc[row + j] += wx * c[j];
-                    }
+            for (int i = from; i < to; i++) {
+                int e = channel[i];
+                float x = value[i];
+                xdx += model.channelWeight(e) * x * x;
+                double wx = w * x;
+                int row = e * k;
+                for (int j = 0; j < k; j++) {
+                    xc[row + j] += wx * c[j];
                 }
             }
             double ch = 0;
@@ -83,6 +93,13 @@ public final class NmfSums implements Serializable {
             reference += w * xdx;
         }
         return this;
+    }
+
+    private void checkModel(NmfModel model) {
+        if (model.channels() != this.channels || model.components() != components) {
+            throw new IllegalArgumentException("model of " + model.channels() + " × " + model.components()
+                    + " for sums of " + this.channels + " × " + components);
+        }
     }
 
     public NmfSums merge(NmfSums o) {

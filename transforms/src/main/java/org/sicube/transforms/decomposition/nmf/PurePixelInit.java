@@ -1,6 +1,7 @@
 package org.sicube.transforms.decomposition.nmf;
 
 import java.util.List;
+import org.sicube.transforms.decomposition.CompressedRows;
 import org.sicube.transforms.decomposition.WeightedPcaModel;
 
 /**
@@ -18,13 +19,20 @@ public final class PurePixelInit {
 
     /** Points r_n of a block (pixel-major, energy fastest) into {@code out} (pixels × K; empty pixels 0). */
     public static void points(WeightedPcaModel pca, float[] block, int pixels, int channels, double[] out) {
-        pca.scores(block, pixels, channels, out);
+        CompressedRows rows = CompressedRows.of(block, pixels, channels);
+        points(pca, rows.start(), rows.channel(), rows.value(), pixels, out);
+    }
+
+    /**
+     * Points r_n of a block given as its non-zero counts, compressed rows (pixel n holds
+     * {@code value[i]} in channel {@code channel[i]} for {@code start[n] <= i < start[n + 1]}).
+     */
+    public static void points(WeightedPcaModel pca, int[] start, int[] channel, float[] value, int pixels,
+            double[] out) {
+        double[] totals = pca.scores(start, channel, value, pixels, out);
         int k = pca.components();
         for (int n = 0; n < pixels; n++) {
-            double a = 0;
-            for (int e = n * channels, end = e + channels; e < end; e++) {
-                a += block[e];
-            }
+            double a = totals[n];
             double scale = a > 0 ? 1 / Math.sqrt(a) : 0;
             for (int c = 0; c < k; c++) {
                 out[n * k + c] *= scale;

@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.sicube.transforms.decomposition.CompressedRows;
 import org.sicube.transforms.decomposition.Truncation;
 import org.sicube.transforms.decomposition.WeightedGramAccumulator;
 import org.sicube.transforms.decomposition.WeightedPca;
@@ -122,22 +124,63 @@ class AlsTest {
     @Test
     void passSumsEqualDirectComputation() {
         NmfFixture f = new NmfFixture(false);
+        assertPassSumsEqualDirectComputation(f, f.block);
+    }
+
+    /** Low counts (Poisson draws of 0.3 % of the fixture, a few counts a pixel): most channels 0. */
+    @Test
+    void passSumsOfSparseCountsEqualDirectComputation() {
+        NmfFixture f = new NmfFixture(false);
+        Random random = new Random(5);
+        float[] sparse = new float[f.block.length];
+        int zeros = 0;
+        for (int i = 0; i < sparse.length; i++) {
+            sparse[i] = poisson(0.003 * f.block[i], random);
+            zeros += sparse[i] == 0 ? 1 : 0;
+        }
+        assertTrue(zeros > sparse.length / 2, zeros + " zeros of " + sparse.length);
+        assertPassSumsEqualDirectComputation(f, sparse);
+    }
+
+    private static float poisson(double mean, Random random) {
+        double limit = Math.exp(-mean);
+        double p = random.nextDouble();
+        int k = 0;
+        while (p > limit) {
+            p *= random.nextDouble();
+            k++;
+        }
+        return k;
+    }
+
+    /** The pass sums, through the dense and the compressed-rows entry, against the loss and normal equations channel by channel. */
+    private static void assertPassSumsEqualDirectComputation(NmfFixture f, float[] block) {
         NmfModel m = start(f, true, false, new boolean[K]);
-        NmfSums sums = NmfSums.zero(E, K).add(f.block, N, E, m);
+        NmfSums sums = NmfSums.zero(E, K).add(block, N, E, m);
+        CompressedRows rows = CompressedRows.of(block, N, E);
+        NmfSums fromRows = NmfSums.zero(E, K).add(rows.start(), rows.channel(), rows.value(), N, m);
         double[] c = new double[N * K];
-        m.abundances(f.block, N, E, c);
+        m.abundances(block, N, E, c);
+        double[] cRows = new double[N * K];
+        m.abundances(rows.start(), rows.channel(), rows.value(), N, cRows);
+        assertArrayEquals(c, cRows, 0.0);
         double[] s = m.spectra();
         double loss = 0;
         double reference = 0;
         double[] cc = new double[K * K];
         double[] xc = new double[E * K];
+        long pixels = 0;
         for (int n = 0; n < N; n++) {
             double a = 0;
             for (int e = 0; e < E; e++) {
-                a += f.block[n * E + e];
+                a += block[n * E + e];
             }
+            if (a == 0) {
+                continue;
+            }
+            pixels++;
             for (int e = 0; e < E; e++) {
-                double x = f.block[n * E + e];
+                double x = block[n * E + e];
                 double fit = 0;
                 for (int k = 0; k < K; k++) {
                     fit += c[n * K + k] * s[e * K + k];
@@ -153,11 +196,13 @@ class AlsTest {
                 }
             }
         }
-        assertEquals(loss, sums.loss(), 1e-9 * loss);
-        assertEquals(loss / reference, sums.relativeLoss(), 1e-9);
-        assertArrayEquals(cc, sums.cc(), 1e-12 * Arrays.stream(cc).max().orElseThrow());
-        assertArrayEquals(xc, sums.xc(), 1e-12 * Arrays.stream(xc).max().orElseThrow());
-        assertEquals(N, sums.pixels());
+        for (NmfSums got : List.of(sums, fromRows)) {
+            assertEquals(loss, got.loss(), 1e-9 * loss);
+            assertEquals(loss / reference, got.relativeLoss(), 1e-9);
+            assertArrayEquals(cc, got.cc(), 1e-12 * Arrays.stream(cc).max().orElseThrow());
+            assertArrayEquals(xc, got.xc(), 1e-12 * Arrays.stream(xc).max().orElseThrow());
+            assertEquals(pixels, got.pixels());
+        }
     }
 
     @Test
