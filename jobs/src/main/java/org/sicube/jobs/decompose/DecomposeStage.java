@@ -52,7 +52,7 @@ public final class DecomposeStage {
         System.out.println("decompose: method " + choice.reason());
         WeightedPcaModel model = choice.method().equals(MethodChoice.EXACT)
                 ? Decomposition.fit(spark, blocks, k, centre)
-                : RandomizedDecomposition.fit(spark, blocks.store(), k, centre, options.oversampling(), options.maxPasses());
+                : RandomizedDecomposition.fit(spark, blocks, k, centre, options.oversampling(), options.maxPasses());
         String criterion = components == null ? model.truncation().report()
                 : "K = " + model.components() + " given by --components; the truncation would choose: "
                         + model.truncation().report();

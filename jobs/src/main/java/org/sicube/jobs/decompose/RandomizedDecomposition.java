@@ -3,11 +3,12 @@ package org.sicube.jobs.decompose;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
-import org.sicube.datasets.model.PixelBlock;
+import org.sicube.datasets.model.BlockNonZeros;
 import org.sicube.datasets.model.SpectrumImage;
 import org.sicube.datasets.store.HeaderJson;
 import org.sicube.jobs.core.Progress;
 import org.sicube.jobs.store.BlockStore;
+import org.sicube.jobs.store.NonZeroBlocks;
 import org.sicube.transforms.decomposition.ChannelSums;
 import org.sicube.transforms.decomposition.RandomizedPca;
 import org.sicube.transforms.decomposition.SketchAccumulator;
@@ -26,17 +27,17 @@ final class RandomizedDecomposition {
     private RandomizedDecomposition() {
     }
 
-    static WeightedPcaModel fit(SparkSession spark, String store, int components, boolean centre, int oversampling,
-            int maxPasses) throws Exception {
+    static WeightedPcaModel fit(SparkSession spark, NonZeroBlocks kept, int components, boolean centre,
+            int oversampling, int maxPasses) throws Exception {
         JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-        HeaderJson.Parsed parsed = BlockStore.readHeader(store, sc.hadoopConfiguration());
+        HeaderJson.Parsed parsed = BlockStore.readHeader(kept.store(), sc.hadoopConfiguration());
         SpectrumImage h = parsed.header();
         long blocks = Decomposition.blockCount(parsed);
-        JavaRDD<PixelBlock> rdd = BlockStore.readBlocks(spark, store);
+        JavaRDD<BlockNonZeros> rdd = kept.rdd();
         ChannelSums sums;
         try (Progress p = Progress.start(sc, "decompose: channel sums", blocks, h.spectra())) {
             sums = rdd.treeAggregate(ChannelSums.zero(h.channels()),
-                    (acc, b) -> acc.add(b.counts(), b.pixels(), b.channels()), ChannelSums::merge);
+                    (acc, b) -> acc.add(b.start(), b.channel(), b.value(), b.pixels()), ChannelSums::merge);
             p.done();
         }
         WeightedGram statistics = sums.finish(centre);
@@ -47,7 +48,7 @@ final class RandomizedDecomposition {
             try (Progress p = Progress.start(sc, "decompose: randomized pass " + (pca.passes() + 1) + " (rank "
                     + pca.rank() + ")", blocks, h.spectra())) {
                 SketchAccumulator pass = rdd.treeAggregate(zero,
-                        (acc, b) -> acc.add(b.counts(), b.pixels(), b.channels()), SketchAccumulator::merge);
+                        (acc, b) -> acc.add(b.start(), b.channel(), b.value(), b.pixels()), SketchAccumulator::merge);
                 p.done();
                 done = pca.update(pass);
             }

@@ -41,6 +41,17 @@ public final class ChannelSums implements Serializable {
         return add(block, pixelTotals(block, pixels, channels, this.channels));
     }
 
+    /**
+     * Adds a block given as its non-zero counts, compressed rows: pixel n holds {@code value[i]} in
+     * channel {@code channel[i]} for {@code start[n] <= i < start[n + 1]}.
+     */
+    public ChannelSums add(int[] start, int[] channel, float[] value, int pixels) {
+        if (pixels < 0 || start.length != pixels + 1) {
+            throw new IllegalArgumentException(pixels + " pixels need " + (pixels + 1) + " row starts, got " + start.length);
+        }
+        return add(start, channel, value, pixelTotals(start, value, pixels));
+    }
+
     ChannelSums add(float[] block, double[] totals) {
         for (int n = 0; n < totals.length; n++) {
             double a = totals[n];

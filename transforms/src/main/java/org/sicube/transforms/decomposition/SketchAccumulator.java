@@ -26,34 +26,42 @@ public final class SketchAccumulator implements Serializable {
 
     /** Adds a block of {@code pixels} spectra. */
     public SketchAccumulator add(float[] block, int pixels, int channels) {
-        double[] totals = ChannelSums.pixelTotals(block, pixels, channels, this.channels);
+        ChannelSums.pixelTotals(block, pixels, channels, this.channels);
+        CompressedRows rows = CompressedRows.of(block, pixels, channels);
+        return add(rows.start(), rows.channel(), rows.value(), pixels);
+    }
+
+    /**
+     * Adds a block given as its non-zero counts, compressed rows: pixel n holds {@code value[i]} in
+     * channel {@code channel[i]} for {@code start[n] <= i < start[n + 1]}.
+     */
+    public SketchAccumulator add(int[] start, int[] channel, float[] value, int pixels) {
+        if (pixels < 0 || start.length != pixels + 1) {
+            throw new IllegalArgumentException(pixels + " pixels need " + (pixels + 1) + " row starts, got " + start.length);
+        }
         double[] y = product();
-        int[] index = new int[channels];
         double[] t = new double[rank];
         for (int n = 0; n < pixels; n++) {
-            double a = totals[n];
+            double a = 0;
+            for (int i = start[n]; i < start[n + 1]; i++) {
+                a += value[i];
+            }
             if (a <= 0) {
                 continue;
             }
             java.util.Arrays.fill(t, 0);
-            int k = 0;
-            for (int e = 0, src = n * channels; e < channels; e++) {
-                float x = block[src + e];
-                if (x != 0f) {
-                    index[k++] = e;
-                    double v = x;
-                    for (int l = 0, p = e * rank; l < rank; l++) {
-                        t[l] += v * probe[p + l];
-                    }
+            for (int i = start[n]; i < start[n + 1]; i++) {
+                double v = value[i];
+                for (int l = 0, p = channel[i] * rank; l < rank; l++) {
+                    t[l] += v * probe[p + l];
                 }
             }
             for (int l = 0; l < rank; l++) {
                 t[l] /= a;
             }
-            for (int i = 0; i < k; i++) {
-                int e = index[i];
-                double v = block[n * channels + e];
-                for (int l = 0, p = e * rank; l < rank; l++) {
+            for (int i = start[n]; i < start[n + 1]; i++) {
+                double v = value[i];
+                for (int l = 0, p = channel[i] * rank; l < rank; l++) {
                     y[p + l] += v * t[l];
                 }
             }
