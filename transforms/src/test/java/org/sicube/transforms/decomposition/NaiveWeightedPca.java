@@ -4,7 +4,7 @@ package org.sicube.transforms.decomposition;
  * Test reference: the weighted Gram formed element by element from the definition (masks, a_n,
  * b_e, Xw_ne = X_ne / √(a_n b_e)) and eigen-decomposed by cyclic Jacobi rotations.
  */
-final class NaiveWeightedPca {
+public final class NaiveWeightedPca {
 
     final int[] kept;
     final double[][] xw;
@@ -162,7 +162,8 @@ final class NaiveWeightedPca {
         return x;
     }
 
-    static int poisson(java.util.Random rng, double lambda) {
+    /** A Poisson draw of mean {@code lambda} (Knuth's product of uniforms; for small means). */
+    public static int poisson(java.util.Random rng, double lambda) {
         double l = Math.exp(-lambda);
         double p = rng.nextDouble();
         int k = 0;

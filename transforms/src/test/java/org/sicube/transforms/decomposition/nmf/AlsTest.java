@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.sicube.transforms.decomposition.CompressedRows;
+import org.sicube.transforms.decomposition.NaiveWeightedPca;
 import org.sicube.transforms.decomposition.Truncation;
 import org.sicube.transforms.decomposition.WeightedGramAccumulator;
 import org.sicube.transforms.decomposition.WeightedPca;
@@ -135,22 +136,11 @@ class AlsTest {
         float[] sparse = new float[f.block.length];
         int zeros = 0;
         for (int i = 0; i < sparse.length; i++) {
-            sparse[i] = poisson(0.003 * f.block[i], random);
+            sparse[i] = NaiveWeightedPca.poisson(random, 0.003 * f.block[i]);
             zeros += sparse[i] == 0 ? 1 : 0;
         }
         assertTrue(zeros > sparse.length / 2, zeros + " zeros of " + sparse.length);
         assertPassSumsEqualDirectComputation(f, sparse);
-    }
-
-    private static float poisson(double mean, Random random) {
-        double limit = Math.exp(-mean);
-        double p = random.nextDouble();
-        int k = 0;
-        while (p > limit) {
-            p *= random.nextDouble();
-            k++;
-        }
-        return k;
     }
 
     /** The pass sums, through the dense and the compressed-rows entry, against the loss and normal equations channel by channel. */
