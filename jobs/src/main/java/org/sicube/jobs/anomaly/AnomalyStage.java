@@ -51,8 +51,7 @@ public final class AnomalyStage {
         run.manifest().config(Map.of("anomalyModel", model.describe()));
         JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         long blockCount = blocks(spark, store);
-        JavaRDD<BlockDeviance> pass = blocks.rdd().map(b -> BlockDeviance.of(b, model))
-                .persist(StorageLevel.MEMORY_AND_DISK());
+        JavaRDD<BlockDeviance> pass = residualPass(blocks, model).persist(StorageLevel.MEMORY_AND_DISK());
         try {
             ResidualSummary summary;
             try (Progress p = Progress.start(sc, "anomaly: residual deviance", blockCount, h.spectra())) {
@@ -94,10 +93,9 @@ public final class AnomalyStage {
         }
     }
 
-    /** D and χ² of every pixel of the store, with each block's candidates (lazy: nothing runs yet). */
-    public static JavaRDD<BlockDeviance> residualPass(SparkSession spark, String store, Reconstruction model)
-            throws Exception {
-        return BlockStore.readNonZeros(spark, store).map(b -> BlockDeviance.of(b, model));
+    /** D and χ² of every pixel of the blocks, with each block's candidates (lazy: nothing runs yet). */
+    public static JavaRDD<BlockDeviance> residualPass(NonZeroBlocks blocks, Reconstruction model) throws Exception {
+        return blocks.rdd().map(b -> BlockDeviance.of(b, model));
     }
 
     private static DevianceThreshold threshold(SparkSession spark, ResidualSummary summary, Reconstruction model,
@@ -110,7 +108,7 @@ public final class AnomalyStage {
         JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         ResidualSummary s;
         try (Progress p = Progress.start(sc, "anomaly: nominal deviance", blocks(spark, nominal), n.spectra())) {
-            s = residualPass(spark, nominal, model).treeAggregate(
+            s = residualPass(NonZeroBlocks.streamed(spark, nominal), model).treeAggregate(
                     new ResidualSummary(n.ny(), n.nx(), Decomposition.MAP_SIDE), ResidualSummary::add,
                     ResidualSummary::merge);
             p.done();

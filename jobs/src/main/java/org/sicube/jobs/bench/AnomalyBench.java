@@ -10,6 +10,7 @@ import org.sicube.jobs.anomaly.AnomalyModels;
 import org.sicube.jobs.anomaly.AnomalyStage;
 import org.sicube.jobs.anomaly.MaskParquet;
 import org.sicube.jobs.store.BlockStore;
+import org.sicube.jobs.store.NonZeroBlocks;
 import org.sicube.transforms.anomaly.ComponentSupport;
 import org.sicube.transforms.anomaly.Reconstruction;
 import picocli.CommandLine.Command;
@@ -136,7 +137,7 @@ final class AnomalyBench extends BenchCommand {
 
     /** The anomaly job's residual pass alone, its results counted rather than cached. */
     static double residualPass(SparkSession spark, String store, Reconstruction model) throws Exception {
-        return AnomalyStage.residualPass(spark, store, model).count();
+        return AnomalyStage.residualPass(NonZeroBlocks.streamed(spark, store), model).count();
     }
 
     /** Reads every block, decodes its non-zero counts and sums them: the cost floor of a sparse pass. */
