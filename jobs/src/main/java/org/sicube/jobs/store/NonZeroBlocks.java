@@ -2,9 +2,9 @@ package org.sicube.jobs.store;
 
 import java.io.IOException;
 import java.util.HashSet;
-import java.util.Set;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
@@ -67,7 +67,10 @@ public final class NonZeroBlocks implements AutoCloseable {
         return (long) Math.min(Long.MAX_VALUE, nonZeros * BYTES_PER_NON_ZERO + 4.0 * h.spectra());
     }
 
-    /** Free storage memory of the executors (the driver's block manager counts only in local mode). */
+    /**
+     * Free storage memory of the executors (the driver's block manager counts only in local mode);
+     * 0 while none has registered, so that the blocks are then streamed.
+     */
     private static long freeStorageMemory(SparkSession spark) {
         var status = spark.sparkContext().getExecutorMemoryStatus();
         String driver = spark.sparkContext().env().blockManager().blockManagerId().hostPort();
