@@ -52,6 +52,9 @@ class PipelineJobTest {
         assertEquals(List.of("ingest", "overview", "preprocess", "decompose", "phasemap", "anomaly"),
                 m.get("stages").findValuesAsText("name"));
         assertEquals("eds-survey", m.get("config").get("preprocessing").asText(), "EDS gets the survey config by default");
+        // a measured file of this size fits memory: the passes after the Gram read the kept blocks
+        assertTrue(m.get("config").get("blocks").asText().startsWith("non-zero counts kept in executor memory"),
+                m.get("config").get("blocks").asText());
         assertTrue(Files.exists(run.resolve("preprocessed/header.json")));
         assertTrue(m.get("versions").get("spark").asText().startsWith("4.1"));
         assertEquals(4, m.get("counts").get("components").asInt());
