@@ -38,7 +38,9 @@ public final class ChannelSums implements Serializable {
 
     /** Adds a block of {@code pixels} spectra. */
     public ChannelSums add(float[] block, int pixels, int channels) {
-        return add(block, pixelTotals(block, pixels, channels, this.channels));
+        double[] totals = pixelTotals(block, pixels, channels, this.channels);
+        CompressedRows rows = CompressedRows.of(block, pixels, channels);
+        return add(rows.start(), rows.channel(), rows.value(), totals);
     }
 
     /**
@@ -52,27 +54,7 @@ public final class ChannelSums implements Serializable {
         return add(start, channel, value, pixelTotals(start, value, pixels));
     }
 
-    ChannelSums add(float[] block, double[] totals) {
-        for (int n = 0; n < totals.length; n++) {
-            double a = totals[n];
-            if (a <= 0) {
-                emptyPixels++;
-                continue;
-            }
-            pixels++;
-            double rootA = Math.sqrt(a);
-            int src = n * channels;
-            for (int e = 0; e < channels; e++) {
-                double x = block[src + e];
-                if (x != 0) {
-                    add(e, x, a, rootA);
-                }
-            }
-        }
-        return this;
-    }
-
-    /** As {@link #add(float[], double[])} for a block of compressed rows (see {@link WeightedGramAccumulator}). */
+    /** Adds a block of compressed rows whose pixel totals are known (see {@link WeightedGramAccumulator}). */
     ChannelSums add(int[] start, int[] channel, float[] value, double[] totals) {
         for (int n = 0; n < totals.length; n++) {
             double a = totals[n];

@@ -26,7 +26,10 @@ public final class SketchAccumulator implements Serializable {
 
     /** Adds a block of {@code pixels} spectra. */
     public SketchAccumulator add(float[] block, int pixels, int channels) {
-        ChannelSums.pixelTotals(block, pixels, channels, this.channels);
+        if (channels != this.channels || pixels < 0 || block.length != (long) pixels * channels) {
+            throw new IllegalArgumentException("block of " + pixels + " × " + channels + " (" + block.length
+                    + " values) does not fit a sketch of " + this.channels + " channels");
+        }
         CompressedRows rows = CompressedRows.of(block, pixels, channels);
         return add(rows.start(), rows.channel(), rows.value(), pixels);
     }

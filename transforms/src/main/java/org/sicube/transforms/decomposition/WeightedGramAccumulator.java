@@ -46,12 +46,7 @@ public final class WeightedGramAccumulator implements Serializable {
     public WeightedGramAccumulator add(float[] block, int pixels, int channels) {
         double[] totals = pixelTotals(block, pixels, channels);
         CompressedRows rows = CompressedRows.of(block, pixels, channels);
-        if (!isSparse(rows.start(), pixels)) {
-            return add(block, pixels, channels, totals, false);
-        }
-        LowCountGram.add(rows.start(), rows.channel(), rows.value(), pixels, totals, channels, gram());
-        sums.add(block, totals);
-        return this;
+        return isSparse(rows.start(), pixels) ? addSparse(rows, totals) : addDense(block, rows, totals);
     }
 
     /**
@@ -65,12 +60,8 @@ public final class WeightedGramAccumulator implements Serializable {
                     + channels + " channels does not fit a fit of " + this.channels + " channels");
         }
         double[] totals = ChannelSums.pixelTotals(start, value, pixels);
-        if (!isSparse(start, pixels)) {
-            return add(new CompressedRows(start, channel, value).dense(channels), pixels, channels, totals, false);
-        }
-        LowCountGram.add(start, channel, value, pixels, totals, channels, gram());
-        sums.add(start, channel, value, totals);
-        return this;
+        CompressedRows rows = new CompressedRows(start, channel, value);
+        return isSparse(start, pixels) ? addSparse(rows, totals) : addDense(rows.dense(channels), rows, totals);
     }
 
     /** Whether the pair work Σ_n k_n² is below {@link #SPARSE_WORK} of the dense work. */
@@ -85,13 +76,22 @@ public final class WeightedGramAccumulator implements Serializable {
 
     /** Adds a block through the named kernel (both give M to rounding; exposed for tests and benchmarks). */
     WeightedGramAccumulator add(float[] block, int pixels, int channels, double[] totals, boolean sparse) {
-        if (sparse) {
-            CompressedRows rows = CompressedRows.of(block, pixels, channels);
-            LowCountGram.add(rows.start(), rows.channel(), rows.value(), pixels, totals, channels, gram());
-        } else {
-            GramKernels.dense(block, pixels, channels, totals, gram());
-        }
-        sums.add(block, totals);
+        CompressedRows rows = CompressedRows.of(block, pixels, channels);
+        return sparse ? addSparse(rows, totals) : addDense(block, rows, totals);
+    }
+
+    /** The low-count kernel ({@link LowCountGram}) and the channel sums. */
+    private WeightedGramAccumulator addSparse(CompressedRows rows, double[] totals) {
+        int pixels = totals.length;
+        LowCountGram.add(rows.start(), rows.channel(), rows.value(), pixels, totals, channels, gram());
+        sums.add(rows.start(), rows.channel(), rows.value(), totals);
+        return this;
+    }
+
+    /** The BLAS kernel on the dense block and the channel sums of the same block's non-zeros. */
+    private WeightedGramAccumulator addDense(float[] block, CompressedRows rows, double[] totals) {
+        GramKernels.dense(block, totals.length, channels, totals, gram());
+        sums.add(rows.start(), rows.channel(), rows.value(), totals);
         return this;
     }
 

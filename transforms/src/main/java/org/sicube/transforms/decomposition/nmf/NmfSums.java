@@ -38,7 +38,6 @@ public final class NmfSums implements Serializable {
 
     /** Solves and adds a block of {@code pixels} spectra (pixel-major, energy fastest). */
     public NmfSums add(float[] block, int pixels, int channels, NmfModel model) {
-        checkModel(model);
         model.checkBlock(block, pixels, channels);
         CompressedRows rows = CompressedRows.of(block, pixels, channels);
         return add(rows.start(), rows.channel(), rows.value(), pixels, model);
