@@ -22,6 +22,17 @@ sicube_build_if_needed() {
   fi
 }
 
+# OpenBLAS (the native BLAS behind dev.ludovic.netlib) keeps its idle worker threads spinning for
+# 2^28 cycles, about 0.1 s, after every call. With Spark's local[*], tasks on all cores call BLAS on
+# small blocks every few milliseconds, so those spinning workers take the cores the other tasks need:
+# the Gram kernel ran at half speed on 2 cores. 2^18 cycles (under 0.1 ms) lets them sleep between
+# the tasks' calls and still keeps them awake between the back-to-back calls of one large LAPACK
+# routine on the driver (dsytrd: same time as with the default). Executors on a cluster are not
+# affected: Spark starts them with OMP_NUM_THREADS = spark.task.cpus, which OpenBLAS obeys.
+sicube_blas_env() {
+  export OPENBLAS_THREAD_TIMEOUT="${OPENBLAS_THREAD_TIMEOUT:-18}"
+}
+
 sicube_classpath() {
   local root="$1"
   echo "$(sicube_jar "$root"):$(cat "$root/jobs/target/classpath.txt"):$(cat "$root/jobs/target/classpath-runtime.txt")"

@@ -80,6 +80,8 @@ abstract class BenchCommand implements Callable<Integer> {
                 .put("blas", BlasInfo.implementation())
                 .put("blas_native", BlasInfo.isNative())
                 .put("blas_note", BlasInfo.note())
+                // how long OpenBLAS's idle threads spin (scripts/lib/build.sh sets it); unset means its default
+                .put("openblas_thread_timeout", System.getenv("OPENBLAS_THREAD_TIMEOUT"))
                 .put("runs", runs)
                 .put("work", work.toAbsolutePath().toString());
     }
