@@ -6,6 +6,7 @@ import org.apache.spark.sql.SparkSession;
 import org.sicube.datasets.model.SpectrumImage;
 import org.sicube.jobs.decompose.DecomposeStage;
 import org.sicube.jobs.decompose.Decomposition;
+import org.sicube.jobs.decompose.KeptUnitScores;
 import org.sicube.jobs.decompose.PcaOptions;
 import org.sicube.jobs.decompose.ScoreSummary;
 import org.sicube.jobs.phasemap.PhaseClustering;
@@ -46,10 +47,11 @@ final class OursDecomposition {
     static double[][] inMemory(SparkSession spark, NonZeroBlocks blocks, SpectrumImage h, int components, int phases)
             throws Exception {
         WeightedPcaModel model = Decomposition.fit(spark, blocks, components, false);
-        boolean whole = PhaseClustering.clustersAll(h.spectra());
-        ScoreSummary scores = Decomposition.scoreMaps(spark, blocks, model, whole);
-        return PhaseClustering.cluster(blocks.rdd(), h.spectra(), model, phases, PhaseMapStage.SEED,
-                scores.unitScores()).centres();
+        ScoreSummary scores = Decomposition.scoreMaps(spark, blocks, model, PhaseClustering.keepFor(h.spectra()));
+        try (KeptUnitScores units = scores.kept()) {
+            return PhaseClustering.cluster(blocks.rdd(), h.spectra(), model, phases, PhaseMapStage.SEED, units)
+                    .centres();
+        }
     }
 
     /** Store to phase map with K components and P phases into {@code run} (replaced if present). */
@@ -63,8 +65,10 @@ final class OursDecomposition {
         try (RunDirectory dir = RunDirectory.begin(run, true, conf, "bench decompose", store);
                 NonZeroBlocks blocks = NonZeroBlocks.keptIfSmall(spark, store, h).reportTo(dir)) {
             DecomposeStage.Fitted fitted = DecomposeStage.fit(spark, blocks, h, dir, components, false, PcaOptions.EXACT,
-                    PhaseClustering.clustersAll(h.spectra()));
-            PhaseMapStage.run(spark, blocks, fitted.model(), dir, phases, fitted.unitScores());
+                    PhaseClustering.keepFor(h.spectra()));
+            try (KeptUnitScores units = fitted.unitScores()) {
+                PhaseMapStage.run(spark, blocks, fitted.model(), dir, phases, units);
+            }
             dir.commit();
         } finally {
             System.setOut(stdout);

@@ -1,6 +1,5 @@
 package org.sicube.jobs.decompose;
 
-import java.util.List;
 import java.util.Locale;
 import org.apache.spark.sql.SparkSession;
 import org.sicube.datasets.model.SpectrumImage;
@@ -21,30 +20,30 @@ public final class DecomposeStage {
 
     /**
      * The fitted model, how many pixels carry each of its components and, when asked for, every
-     * pixel's unit score vector (else null).
+     * pixel's unit score vector (else null; the caller closes it).
      */
-    public record Fitted(WeightedPcaModel model, ComponentSupport support, List<UnitScores> unitScores) {
+    public record Fitted(WeightedPcaModel model, ComponentSupport support, KeptUnitScores unitScores) {
     }
 
     /** The method chosen by estimated cost; {@code components} null lets the truncation choose K. */
     public static WeightedPcaModel run(SparkSession spark, NonZeroBlocks blocks, SpectrumImage h, RunDirectory run,
             Integer components, boolean centre) throws Exception {
-        return fit(spark, blocks, h, run, components, centre, PcaOptions.AUTOMATIC, false).model();
+        return fit(spark, blocks, h, run, components, centre, PcaOptions.AUTOMATIC, KeptUnitScores.Where.NOWHERE).model();
     }
 
     /** {@code components} null lets the truncation choose K. Returns the fitted model. */
     public static WeightedPcaModel run(SparkSession spark, NonZeroBlocks blocks, SpectrumImage h, RunDirectory run,
             Integer components, boolean centre, PcaOptions options) throws Exception {
-        return fit(spark, blocks, h, run, components, centre, options, false).model();
+        return fit(spark, blocks, h, run, components, centre, options, KeptUnitScores.Where.NOWHERE).model();
     }
 
     /**
      * As {@link #run}, also returning the components' support (written to {@link ComponentSupportFile})
-     * and, with {@code keepUnitScores}, every pixel's unit score vector from the score pass (the input
-     * of a phase map that follows, which then needs no pass of its own to cluster them).
+     * and every pixel's unit score vector from the score pass, kept where {@code keep} says (the input
+     * of a phase map that follows, which then needs no pass over the store to cluster them).
      */
     public static Fitted fit(SparkSession spark, NonZeroBlocks blocks, SpectrumImage h, RunDirectory run,
-            Integer components, boolean centre, PcaOptions options, boolean keepUnitScores) throws Exception {
+            Integer components, boolean centre, PcaOptions options, KeptUnitScores.Where keep) throws Exception {
         long t = System.nanoTime();
         int k = components == null ? -1 : components;
         MethodChoice choice = MethodChoice.choose(h.spectra(), h.channels(), h.totalCounts(), k,
@@ -63,11 +62,11 @@ public final class DecomposeStage {
             first.append(String.format(Locale.ROOT, " %.6g", r[i]));
         }
         System.out.println(first);
-        ScoreSummary scores = Decomposition.scoreMaps(spark, blocks, model, keepUnitScores && model.components() > 0);
+        ScoreSummary scores = Decomposition.scoreMaps(spark, blocks, model, keep);
         DecompositionOutputs.write(run, h, model, scores.maps(), centre, choice);
         ComponentSupportFile.write(run, scores.support());
         run.manifest().config(java.util.Map.of("truncation", criterion, "pcaMethod", choice.reason()))
                 .stage("decompose", (System.nanoTime() - t) / 1e9);
-        return new Fitted(model, scores.support(), scores.unitScores());
+        return new Fitted(model, scores.support(), scores.kept());
     }
 }

@@ -3,6 +3,7 @@ package org.sicube.jobs.decompose;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
 import org.sicube.datasets.model.BlockGrid;
 import org.sicube.datasets.model.BlockNonZeros;
 import org.sicube.datasets.model.SpectrumImage;
@@ -69,18 +70,28 @@ public final class Decomposition {
 
     /**
      * The K weighted-score maps, binned to at most {@link #MAP_SIDE} cells a side, and each
-     * component's support; with {@code keepUnitScores}, every pixel's unit score vector too.
+     * component's support; every pixel's unit score vector kept where {@code keep} says
+     * ({@link ScoreSummary#kept()}; the caller closes those kept on the executors).
      */
     public static ScoreSummary scoreMaps(SparkSession spark, NonZeroBlocks blocks, WeightedPcaModel model,
-            boolean keepUnitScores) throws Exception {
+            KeptUnitScores.Where keep) throws Exception {
         JavaSparkContext sc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         HeaderJson.Parsed parsed = BlockStore.readHeader(blocks.store(), sc.hadoopConfiguration());
         SpectrumImage h = parsed.header();
+        boolean onExecutors = keep == KeptUnitScores.Where.ON_EXECUTORS && model.components() > 0;
+        ScoreSummary zero = new ScoreSummary(h.ny(), h.nx(), model.components(), model.truncation().noiseVariance(),
+                MAP_SIDE, keep == KeptUnitScores.Where.ON_DRIVER && model.components() > 0);
         try (Progress p = Progress.start(sc, "decompose: score maps", blockCount(parsed), h.spectra())) {
-            ScoreSummary s = blocks.rdd().treeAggregate(
-                    new ScoreSummary(h.ny(), h.nx(), model.components(),
-                            model.truncation().noiseVariance(), MAP_SIDE, keepUnitScores), (acc, b) -> acc.add(b, model),
-                    ScoreSummary::merge);
+            ScoreSummary s;
+            if (onExecutors) {
+                // the pass that computes the maps also fills the cache the K-means then reads
+                JavaRDD<BlockScores> scores = blocks.rdd().map(b -> BlockScores.of(b, model))
+                        .persist(StorageLevel.MEMORY_AND_DISK());
+                s = scores.treeAggregate(zero, ScoreSummary::add, ScoreSummary::merge)
+                        .keptOnExecutors(KeptUnitScores.onExecutors(scores));
+            } else {
+                s = blocks.rdd().treeAggregate(zero, (acc, b) -> acc.add(b, model), ScoreSummary::merge);
+            }
             p.done();
             return s;
         }

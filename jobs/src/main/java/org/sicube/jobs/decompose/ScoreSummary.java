@@ -12,7 +12,8 @@ import org.sicube.transforms.decomposition.WeightedPcaModel;
  * The score pass of a decomposition, merged over blocks: the K score maps (binned for display)
  * and the participation ratio of each component's scores ({@link ComponentSupport}), which tells
  * a major phase from a rare one. Fixed size whatever the number of pixels, unless asked to keep
- * every pixel's unit score vector for the phase map's K-means (for images that fit its sample).
+ * every pixel's unit score vector on the driver for the phase map's K-means (for images that fit
+ * its sample; larger images keep their blocks' scores on the executors, {@link KeptUnitScores}).
  */
 public final class ScoreSummary implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -20,6 +21,8 @@ public final class ScoreSummary implements Serializable {
     private final BinnedMaps maps;
     private final ComponentSupport support;
     private final List<UnitScores> units;
+    /** Set on the driver after the pass; never shipped to tasks. */
+    private transient KeptUnitScores keptOnExecutors;
 
     ScoreSummary(int ny, int nx, int components, double noiseVariance, int maxSide, boolean keepUnitScores) {
         this.maps = new BinnedMaps(ny, nx, Math.max(1, components), maxSide);
@@ -28,19 +31,18 @@ public final class ScoreSummary implements Serializable {
     }
 
     ScoreSummary add(BlockNonZeros b, WeightedPcaModel model) {
-        int k = model.components();
-        if (k == 0) {
-            return this;
-        }
-        double[] scores = new double[b.pixels() * k];
-        double[] totals = model.scores(b.start(), b.channel(), b.value(), b.pixels(), scores);
+        return model.components() == 0 ? this : add(BlockScores.of(b, model));
+    }
+
+    ScoreSummary add(BlockScores b) {
+        int k = b.components();
         for (int n = 0; n < b.pixels(); n++) {
-            maps.add(b.y0() + n / b.width(), b.x0() + n % b.width(), scores, n * k);
+            maps.add(b.y0() + n / b.width(), b.x0() + n % b.width(), b.scores(), n * k);
         }
         if (units != null) {
-            units.add(UnitScores.of(b.y0(), b.x0(), scores, b.pixels(), k));
+            units.add(b.unit());
         }
-        support.add(scores, totals, b.pixels());
+        support.add(b.scores(), b.totals(), b.pixels());
         return this;
     }
 
@@ -61,8 +63,14 @@ public final class ScoreSummary implements Serializable {
         return support;
     }
 
-    /** Every block's unit score vectors when kept, else null. */
-    public List<UnitScores> unitScores() {
-        return units;
+    /** Every pixel's unit score vector when the score pass kept them, else null. */
+    public KeptUnitScores kept() {
+        return units != null ? KeptUnitScores.onDriver(units) : keptOnExecutors;
+    }
+
+    /** Records the block scores the score pass kept on the executors. */
+    ScoreSummary keptOnExecutors(KeptUnitScores kept) {
+        this.keptOnExecutors = kept;
+        return this;
     }
 }

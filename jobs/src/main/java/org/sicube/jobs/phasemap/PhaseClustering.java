@@ -9,6 +9,7 @@ import java.util.Random;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.storage.StorageLevel;
 import org.sicube.datasets.model.BlockNonZeros;
+import org.sicube.jobs.decompose.KeptUnitScores;
 import org.sicube.jobs.decompose.UnitScores;
 import org.sicube.transforms.decomposition.WeightedPcaModel;
 
@@ -16,7 +17,8 @@ import org.sicube.transforms.decomposition.WeightedPcaModel;
  * K-means on the unit-normalised score vectors of all pixels with counts ({@link UnitScores}). A store
  * of at most {@link #KMEANS_SAMPLE} pixels is clustered whole on the driver by k-means++ seeding and
  * Lloyd iterations to convergence, its vectors computed in one pass (or kept by the decomposition's
- * score pass). A larger store's vectors are computed in one pass and cached per block; a seeded sample
+ * score pass). A larger store's vectors are computed in one pass and cached per block (or derived
+ * from the blocks' scores the decomposition's score pass kept on the executors); a seeded sample
  * of {@link #KMEANS_SAMPLE} of them (the same for any partitioning: drawn per block from its origin) is
  * clustered on the driver, then at most {@link #REFINEMENTS} Lloyd passes over all cached vectors
  * refine the centres, until no centre moves
@@ -47,18 +49,34 @@ public final class PhaseClustering {
         return spectra <= KMEANS_SAMPLE;
     }
 
+    /** Where a score pass should keep the unit score vectors for clustering a store of {@code spectra} pixels. */
+    public static KeptUnitScores.Where keepFor(long spectra) {
+        return clustersAll(spectra) ? KeptUnitScores.Where.ON_DRIVER : KeptUnitScores.Where.ON_EXECUTORS;
+    }
+
     /**
      * {@code spectra}: the pixels of the store, with or without counts (bounds the vectors to
-     * cluster); {@code unitScores}: every block's unit score vectors when already computed (the
-     * decomposition's score pass keeps them for stores that are clustered whole), else null.
+     * cluster); {@code kept}: every pixel's unit score vector when the decomposition's score pass
+     * kept them ({@link #keepFor} says where), else null: then they are computed here in one pass.
      */
     public static Result cluster(JavaRDD<BlockNonZeros> blocks, long spectra, WeightedPcaModel model, Integer phases,
-            long seed, List<UnitScores> unitScores) {
+            long seed, KeptUnitScores kept) {
+        return cluster(blocks, spectra, model, phases, seed, kept, KMEANS_SAMPLE);
+    }
+
+    /** As {@link #cluster(JavaRDD, long, WeightedPcaModel, Integer, long, KeptUnitScores)} with a sample of {@code sampleSize}. */
+    static Result cluster(JavaRDD<BlockNonZeros> blocks, long spectra, WeightedPcaModel model, Integer phases,
+            long seed, KeptUnitScores kept, int sampleSize) {
         int k = model.components();
         // a store whose pixels all fit the driver's sample is clustered whole: one pass, nothing cached
-        boolean sampled = !clustersAll(spectra);
-        JavaRDD<UnitScores> units = blocks.map(b -> UnitScores.of(b, model));
-        if (sampled) {
+        boolean sampled = spectra > sampleSize;
+        List<UnitScores> onDriver = kept == null ? null : kept.onDriver();
+        JavaRDD<UnitScores> units = kept == null ? null : kept.onExecutors();
+        boolean own = sampled && units == null;
+        if (units == null) {
+            units = blocks.map(b -> UnitScores.of(b, model));
+        }
+        if (own) {
             units = units.persist(StorageLevel.MEMORY_AND_DISK());
         }
         try {
@@ -67,12 +85,12 @@ public final class PhaseClustering {
             List<UnitScores> parts;
             if (sampled) {
                 n = units.aggregate(0L, (acc, u) -> acc + u.n(), Long::sum);
-                fraction = Math.min(1.0, (double) KMEANS_SAMPLE / n);
+                fraction = Math.min(1.0, (double) sampleSize / n);
                 parts = new ArrayList<>(units.map(u -> fraction < 1 ? u.sample(fraction, seed, k) : u)
                         .filter(u -> u.n() > 0).collect());
             } else {
                 fraction = 1;
-                parts = new ArrayList<>(unitScores != null ? unitScores : units.collect());
+                parts = new ArrayList<>(onDriver != null ? onDriver : units.collect());
                 parts.removeIf(u -> u.n() == 0);
                 n = parts.stream().mapToLong(UnitScores::n).sum();
             }
@@ -132,7 +150,7 @@ public final class PhaseClustering {
             return new Result(centres, report + String.format(Locale.ROOT, "; K-means: k-means++ and Lloyd on %d of %d "
                     + "unit score vectors, then %d Lloyd passes over all", m, n, passes));
         } finally {
-            if (sampled) {
+            if (own) {
                 units.unpersist();
             }
         }

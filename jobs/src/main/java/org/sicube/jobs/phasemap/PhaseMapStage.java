@@ -1,6 +1,5 @@
 package org.sicube.jobs.phasemap;
 
-import java.util.List;
 import java.util.Map;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -10,7 +9,7 @@ import org.sicube.datasets.model.BlockNonZeros;
 import org.sicube.datasets.store.HeaderJson;
 import org.sicube.jobs.core.Progress;
 import org.sicube.jobs.decompose.Decomposition;
-import org.sicube.jobs.decompose.UnitScores;
+import org.sicube.jobs.decompose.KeptUnitScores;
 import org.sicube.jobs.run.RunDirectory;
 import org.sicube.jobs.store.BlockStore;
 import org.sicube.jobs.store.NonZeroBlocks;
@@ -36,10 +35,10 @@ public final class PhaseMapStage {
 
     /**
      * As {@link #run(SparkSession, NonZeroBlocks, WeightedPcaModel, RunDirectory, Integer)} with every
-     * pixel's unit score vector already computed by the decomposition's score pass (null: compute them).
+     * pixel's unit score vector already kept by the decomposition's score pass (null: compute them).
      */
     public static PhaseModel run(SparkSession spark, NonZeroBlocks blocks, WeightedPcaModel decomposition, RunDirectory run,
-            Integer phases, List<UnitScores> unitScores) throws Exception {
+            Integer phases, KeptUnitScores unitScores) throws Exception {
         if (decomposition.components() < 1) {
             throw new IllegalArgumentException("phase map: the decomposition kept no component; decompose with --components");
         }

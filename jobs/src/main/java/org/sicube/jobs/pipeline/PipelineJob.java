@@ -15,6 +15,7 @@ import org.sicube.jobs.anomaly.AnomalyStage;
 import org.sicube.jobs.core.AtomicOutput;
 import org.sicube.jobs.core.SparkJob;
 import org.sicube.jobs.decompose.DecomposeStage;
+import org.sicube.jobs.decompose.KeptUnitScores;
 import org.sicube.jobs.decompose.NmfOptions;
 import org.sicube.jobs.decompose.NmfStage;
 import org.sicube.jobs.decompose.PcaOptions;
@@ -182,10 +183,12 @@ public final class PipelineJob extends SparkJob {
             }
             try (NonZeroBlocks blocks = NonZeroBlocks.keptIfSmall(spark, store, h).reportTo(run)) {
                 DecomposeStage.Fitted fitted = DecomposeStage.fit(spark, blocks, h, run, components, false,
-                        PcaOptions.AUTOMATIC, PhaseClustering.clustersAll(h.spectra()));
+                        PcaOptions.AUTOMATIC, PhaseClustering.keepFor(h.spectra()));
                 WeightedPcaModel model = fitted.model();
                 if (model.components() > 0) {
-                    PhaseMapStage.run(spark, blocks, model, run, phases, fitted.unitScores());
+                    try (KeptUnitScores units = fitted.unitScores()) {
+                        PhaseMapStage.run(spark, blocks, model, run, phases, units);
+                    }
                     AnomalyStage.run(spark, blocks, h, AnomalyModels.major(model, fitted.support(), rareFraction),
                             run, anomaly);
                 } else {
