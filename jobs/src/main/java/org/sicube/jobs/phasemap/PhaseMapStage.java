@@ -35,7 +35,8 @@ public final class PhaseMapStage {
 
     /**
      * As {@link #run(SparkSession, NonZeroBlocks, WeightedPcaModel, RunDirectory, Integer)} with every
-     * pixel's unit score vector already kept by the decomposition's score pass (null: compute them).
+     * pixel's unit score vector already kept by the decomposition's score pass (null: compute them),
+     * released once clustered.
      */
     public static PhaseModel run(SparkSession spark, NonZeroBlocks blocks, WeightedPcaModel decomposition, RunDirectory run,
             Integer phases, KeptUnitScores unitScores) throws Exception {
@@ -56,6 +57,9 @@ public final class PhaseMapStage {
         try (Progress p = Progress.start(sc, "phasemap: K-means on unit score vectors", blockCount, h.spectra())) {
             clusters = PhaseClustering.cluster(rdd, h.spectra(), decomposition, phases, SEED, unitScores);
             p.done();
+        }
+        if (unitScores != null) {
+            unitScores.close(); // the label pass that follows needs the memory more
         }
         System.out.println("phasemap: " + clusters.report());
         PhaseModel model = new PhaseModel(decomposition, clusters.centres());
