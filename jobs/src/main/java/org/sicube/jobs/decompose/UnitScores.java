@@ -14,10 +14,7 @@ public record UnitScores(int y0, int x0, int n, double[] points) implements Seri
 
     /** The unit score vectors of a block of compressed rows. */
     public static UnitScores of(BlockNonZeros b, WeightedPcaModel model) {
-        int k = model.components();
-        double[] s = new double[b.pixels() * k];
-        model.scores(b.start(), b.channel(), b.value(), b.pixels(), s);
-        return of(b.y0(), b.x0(), s, b.pixels(), k);
+        return BlockScores.of(b, model).unit();
     }
 
     /** The unit score vectors of the block at (y0, x0) with weighted scores {@code scores} (pixel-major, K each; not modified). */
