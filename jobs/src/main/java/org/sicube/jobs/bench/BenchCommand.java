@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
+import org.sicube.jobs.core.BlasInfo;
 import org.sicube.jobs.core.SparkSessions;
 import org.sicube.jobs.core.UserErrors;
 import picocli.CommandLine.Option;

@@ -54,6 +54,10 @@ public final class SparkSessions {
         // (87 MB) into three partitions for two cores, one of which then runs alone.
         conf.setIfMissing("spark.sql.files.maxPartitionBytes", "8m");
         extraConf.forEach(conf::set);
+        String hint = BlasInfo.localModeHint(conf.get("spark.master"));
+        if (hint != null) {
+            System.err.println(hint);
+        }
         return SparkSession.builder().config(conf).getOrCreate();
     }
 }
