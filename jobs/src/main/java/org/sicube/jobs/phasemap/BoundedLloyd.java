@@ -71,7 +71,7 @@ final class BoundedLloyd {
             double nearest = Double.POSITIVE_INFINITY;
             for (int q = 0; q < centres.length; q++) {
                 if (q != p) {
-                    nearest = Math.min(nearest, Math.sqrt(squaredDistance(centres[p], 0, centres[q])));
+                    nearest = Math.min(nearest, Math.sqrt(Lloyd.squaredDistance(centres[p], 0, centres[q])));
                 }
             }
             half[p] = nearest / 2;
@@ -102,7 +102,7 @@ final class BoundedLloyd {
         if (upper[i] * (1 + MARGIN) < bound) {
             return true;
         }
-        upper[i] = Math.sqrt(squaredDistance(points, i * k, centres[labels[i]]));
+        upper[i] = Math.sqrt(Lloyd.squaredDistance(points, i * k, centres[labels[i]]));
         return upper[i] * (1 + MARGIN) < bound;
     }
 
@@ -112,7 +112,7 @@ final class BoundedLloyd {
         double bestDistance = Double.POSITIVE_INFINITY;
         double second = Double.POSITIVE_INFINITY;
         for (int p = 0; p < centres.length; p++) {
-            double d = squaredDistance(points, i * k, centres[p]);
+            double d = Lloyd.squaredDistance(points, i * k, centres[p]);
             if (d < bestDistance) {
                 second = bestDistance;
                 bestDistance = d;
@@ -133,7 +133,7 @@ final class BoundedLloyd {
         int largest = 0;
         int next = -1;
         for (int p = 0; p < phases; p++) {
-            moved[p] = Math.sqrt(squaredDistance(before[p], 0, after[p]));
+            moved[p] = Math.sqrt(Lloyd.squaredDistance(before[p], 0, after[p]));
             if (moved[p] > moved[largest]) {
                 largest = p;
             }
@@ -149,14 +149,5 @@ final class BoundedLloyd {
             upper[i] += moved[p];
             lower[i] -= p == largest ? otherThanLargest : moved[largest];
         }
-    }
-
-    private static double squaredDistance(double[] a, int offset, double[] centre) {
-        double d = 0;
-        for (int c = 0; c < centre.length; c++) {
-            double diff = a[offset + c] - centre[c];
-            d += diff * diff;
-        }
-        return d;
     }
 }

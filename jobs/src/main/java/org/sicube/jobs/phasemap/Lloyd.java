@@ -14,21 +14,27 @@ final class Lloyd {
     }
 
     /** Index of the centre nearest to point {@code offset} of {@code points}. */
-    static int nearest(double[] points, int offset, int k, double[][] centres) {
+    static int nearest(double[] points, int offset, double[][] centres) {
         int best = 0;
         double bestDistance = Double.POSITIVE_INFINITY;
         for (int p = 0; p < centres.length; p++) {
-            double d = 0;
-            for (int c = 0; c < k; c++) {
-                double diff = points[offset + c] - centres[p][c];
-                d += diff * diff;
-            }
+            double d = squaredDistance(points, offset, centres[p]);
             if (d < bestDistance) {
                 bestDistance = d;
                 best = p;
             }
         }
         return best;
+    }
+
+    /** Squared distance from the point at {@code points[offset ..]} to {@code centre}, summed in component order. */
+    static double squaredDistance(double[] points, int offset, double[] centre) {
+        double d = 0;
+        for (int c = 0; c < centre.length; c++) {
+            double diff = points[offset + c] - centre[c];
+            d += diff * diff;
+        }
+        return d;
     }
 
     /** k-means++: the first centre uniformly, each next one with probability ∝ squared distance to the chosen. */
@@ -42,12 +48,7 @@ final class Lloyd {
         for (int p = 1; p < phases; p++) {
             double total = 0;
             for (int i = 0; i < n; i++) {
-                double d = 0;
-                for (int c = 0; c < k; c++) {
-                    double diff = points[i * k + c] - centres[p - 1][c];
-                    d += diff * diff;
-                }
-                d2[i] = Math.min(d2[i], d);
+                d2[i] = Math.min(d2[i], squaredDistance(points, i * k, centres[p - 1]));
                 total += d2[i];
             }
             double target = random.nextDouble() * total;
@@ -88,7 +89,7 @@ final class Lloyd {
         /** Adds points {@code from..to-1}. */
         Sums add(double[] points, int from, int to, int k, double[][] centres) {
             for (int i = from; i < to; i++) {
-                int p = nearest(points, i * k, k, centres);
+                int p = nearest(points, i * k, centres);
                 counts[p]++;
                 for (int c = 0; c < k; c++) {
                     sums[p][c] += points[i * k + c];

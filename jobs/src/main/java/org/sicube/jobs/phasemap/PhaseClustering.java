@@ -123,7 +123,7 @@ public final class PhaseClustering {
                     double[][] c = local(flat, points.length, k, q, seed);
                     int[] labels = new int[points.length];
                     for (int i = 0; i < labels.length; i++) {
-                        labels[i] = Lloyd.nearest(flat, i * k, k, c);
+                        labels[i] = Lloyd.nearest(flat, i * k, c);
                     }
                     double sil = Silhouette.mean(points, labels, q);
                     scores.append(String.format(Locale.ROOT, "%s%d: %.3f", q == 2 ? "" : ", ", q, sil));

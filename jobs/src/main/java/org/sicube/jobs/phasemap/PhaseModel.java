@@ -48,7 +48,7 @@ public final class PhaseModel implements Serializable {
         int k = decomposition.components();
         int[] labels = new int[pixels];
         for (int n = 0; n < labels.length; n++) {
-            labels[n] = Double.isNaN(s[n * k]) ? UNASSIGNED : Lloyd.nearest(s, n * k, k, centres);
+            labels[n] = Double.isNaN(s[n * k]) ? UNASSIGNED : Lloyd.nearest(s, n * k, centres);
         }
         return labels;
     }

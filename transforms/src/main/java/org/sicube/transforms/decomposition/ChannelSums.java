@@ -48,9 +48,7 @@ public final class ChannelSums implements Serializable {
      * channel {@code channel[i]} for {@code start[n] <= i < start[n + 1]}.
      */
     public ChannelSums add(int[] start, int[] channel, float[] value, int pixels) {
-        if (pixels < 0 || start.length != pixels + 1) {
-            throw new IllegalArgumentException(pixels + " pixels need " + (pixels + 1) + " row starts, got " + start.length);
-        }
+        CompressedRows.checkStarts(start, pixels);
         return add(start, channel, value, pixelTotals(start, value, pixels));
     }
 

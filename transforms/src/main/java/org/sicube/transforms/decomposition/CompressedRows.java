@@ -7,6 +7,14 @@ package org.sicube.transforms.decomposition;
  */
 public record CompressedRows(int[] start, int[] channel, float[] value) {
 
+    /** Checks that {@code start} holds the row starts of {@code pixels} pixels. */
+    public static void checkStarts(int[] start, int pixels) {
+        if (pixels < 0 || start.length != pixels + 1) {
+            throw new IllegalArgumentException(pixels + " pixels need " + (pixels + 1) + " row starts, got "
+                    + start.length);
+        }
+    }
+
     /** The non-zeros of a dense block ({@code pixels × channels}, energy fastest). */
     public static CompressedRows of(float[] block, int pixels, int channels) {
         int nonZero = 0;

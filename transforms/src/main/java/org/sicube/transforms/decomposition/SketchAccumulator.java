@@ -39,9 +39,7 @@ public final class SketchAccumulator implements Serializable {
      * channel {@code channel[i]} for {@code start[n] <= i < start[n + 1]}.
      */
     public SketchAccumulator add(int[] start, int[] channel, float[] value, int pixels) {
-        if (pixels < 0 || start.length != pixels + 1) {
-            throw new IllegalArgumentException(pixels + " pixels need " + (pixels + 1) + " row starts, got " + start.length);
-        }
+        CompressedRows.checkStarts(start, pixels);
         double[] y = product();
         double[] t = new double[rank];
         for (int n = 0; n < pixels; n++) {

@@ -102,7 +102,7 @@ public final class NmfModel implements Serializable {
      * channels increasing), into {@code out} (pixels × K). The same numbers as from the dense block.
      */
     public void abundances(int[] start, int[] channel, float[] value, int pixels, double[] out) {
-        checkRows(start, pixels);
+        CompressedRows.checkStarts(start, pixels);
         Nnls solver = new Nnls(components);
         double[] h = new double[components];
         for (int n = 0; n < pixels; n++) {
@@ -115,13 +115,6 @@ public final class NmfModel implements Serializable {
         if (channels != this.channels || pixels < 0 || block.length != (long) pixels * channels) {
             throw new IllegalArgumentException("block of " + pixels + " × " + channels + " (" + block.length
                     + " values) does not fit a model of " + this.channels + " channels");
-        }
-    }
-
-    static void checkRows(int[] start, int pixels) {
-        if (pixels < 0 || start.length != pixels + 1) {
-            throw new IllegalArgumentException(pixels + " pixels need " + (pixels + 1) + " row starts, got "
-                    + start.length);
         }
     }
 

@@ -50,7 +50,7 @@ public final class NmfSums implements Serializable {
      */
     public NmfSums add(int[] start, int[] channel, float[] value, int pixels, NmfModel model) {
         checkModel(model);
-        NmfModel.checkRows(start, pixels);
+        CompressedRows.checkStarts(start, pixels);
         int k = components;
         Nnls solver = new Nnls(k);
         double[] h = new double[k];
