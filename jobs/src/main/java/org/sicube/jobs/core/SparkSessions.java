@@ -53,6 +53,10 @@ public final class SparkSessions {
         // keeps the cores evenly busy, where Spark's 128 MB packing turns a sparse 10^6-spectrum store
         // (87 MB) into three partitions for two cores, one of which then runs alone.
         conf.setIfMissing("spark.sql.files.maxPartitionBytes", "8m");
+        // A partial Gram is E(E+1)/2 doubles (17 MB at E = 2048). Results above 1 MB go through the
+        // block manager, which the driver then fetches: 60-130 ms a task, where one in the status
+        // message costs its deserialisation only. Spark caps this at spark.rpc.message.maxSize.
+        conf.setIfMissing("spark.task.maxDirectResultSize", "64m");
         extraConf.forEach(conf::set);
         String hint = BlasInfo.localModeHint(conf.get("spark.master"));
         if (hint != null) {
