@@ -53,10 +53,13 @@ public final class Decomposition {
     /**
      * The weighted Gram pass. Each task's sums hold E(E+1)/2 doubles (17 MB at E = 2048), so the
      * blocks are read in at most {@link #TASKS_PER_CORE} tasks per core: one task per store file
-     * made hundreds of partial Grams at 10^7 spectra, merged through a shuffle of gigabytes.
+     * made hundreds of partial Grams at 10^7 spectra, merged through a shuffle of gigabytes. Fewer
+     * partitions than that (a small image) take one task per core: the driver deserialises and merges
+     * each partial Gram (30–40 ms), which cost more than the balance of two tasks per core gained.
      */
     public static WeightedGramAccumulator gram(SparkSession spark, JavaRDD<BlockNonZeros> blocks, int channels) {
-        int tasks = TASKS_PER_CORE * spark.sparkContext().defaultParallelism();
+        int cores = spark.sparkContext().defaultParallelism();
+        int tasks = blocks.getNumPartitions() < TASKS_PER_CORE * cores ? cores : TASKS_PER_CORE * cores;
         if (blocks.getNumPartitions() > tasks) {
             blocks = blocks.coalesce(tasks);
         }
