@@ -36,7 +36,7 @@ sicube_blas_env() {
 # The driver's heap: at most SICUBE_DRIVER_MEMORY (default 8g), starting at half of it. From the
 # JVM's default start (1/64 of the RAM) G1 grows the heap slowly, and until it has, every partial
 # Gram (17 MB, a humongous object) sets off a concurrent marking that takes a core from the tasks:
-# the passes over 10^5 spectra ran 15 % slower. Pages are only backed once used.
+# the passes over 10^5 spectra ran 7–15 % slower. Pages are only backed once used.
 sicube_heap_flags() {
   local max="${SICUBE_DRIVER_MEMORY:-8g}" number unit
   echo "-Xmx$max"
