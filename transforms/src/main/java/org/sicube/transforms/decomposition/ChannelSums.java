@@ -49,7 +49,7 @@ public final class ChannelSums implements Serializable {
      */
     public ChannelSums add(int[] start, int[] channel, float[] value, int pixels) {
         CompressedRows.checkStarts(start, pixels);
-        return add(start, channel, value, pixelTotals(start, value, pixels));
+        return add(start, channel, value, CompressedRows.pixelTotals(start, value, pixels));
     }
 
     /** Adds a block of compressed rows whose pixel totals are known (see {@link WeightedGramAccumulator}). */
@@ -75,19 +75,6 @@ public final class ChannelSums implements Serializable {
         squares[e] += x * x / a;
         weightedSums[e] += x / rootA;
         normalisedSums[e] += x / a;
-    }
-
-    /** Pixel totals a_n in float64 of a block of compressed rows. */
-    static double[] pixelTotals(int[] start, float[] value, int pixels) {
-        double[] totals = new double[pixels];
-        for (int n = 0; n < pixels; n++) {
-            double a = 0;
-            for (int i = start[n]; i < start[n + 1]; i++) {
-                a += value[i];
-            }
-            totals[n] = a;
-        }
-        return totals;
     }
 
     /** Pixel totals a_n in float64, after checking that the block is {@code pixels × expected} values. */

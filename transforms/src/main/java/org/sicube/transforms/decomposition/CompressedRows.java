@@ -15,6 +15,19 @@ public record CompressedRows(int[] start, int[] channel, float[] value) {
         }
     }
 
+    /** Pixel totals a_n in float64 of a block of compressed rows. */
+    public static double[] pixelTotals(int[] start, float[] value, int pixels) {
+        double[] totals = new double[pixels];
+        for (int n = 0; n < pixels; n++) {
+            double a = 0;
+            for (int i = start[n]; i < start[n + 1]; i++) {
+                a += value[i];
+            }
+            totals[n] = a;
+        }
+        return totals;
+    }
+
     /** The non-zeros of a dense block ({@code pixels × channels}, energy fastest). */
     public static CompressedRows of(float[] block, int pixels, int channels) {
         int nonZero = 0;

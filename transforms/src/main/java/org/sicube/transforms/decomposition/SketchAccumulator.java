@@ -42,11 +42,9 @@ public final class SketchAccumulator implements Serializable {
         CompressedRows.checkStarts(start, pixels);
         double[] y = product();
         double[] t = new double[rank];
+        double[] totals = CompressedRows.pixelTotals(start, value, pixels);
         for (int n = 0; n < pixels; n++) {
-            double a = 0;
-            for (int i = start[n]; i < start[n + 1]; i++) {
-                a += value[i];
-            }
+            double a = totals[n];
             if (a <= 0) {
                 continue;
             }

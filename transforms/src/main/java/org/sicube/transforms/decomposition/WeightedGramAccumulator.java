@@ -59,7 +59,7 @@ public final class WeightedGramAccumulator implements Serializable {
             throw new IllegalArgumentException("block of " + pixels + " pixels (" + start.length + " row starts) × "
                     + channels + " channels does not fit a fit of " + this.channels + " channels");
         }
-        double[] totals = ChannelSums.pixelTotals(start, value, pixels);
+        double[] totals = CompressedRows.pixelTotals(start, value, pixels);
         CompressedRows rows = new CompressedRows(start, channel, value);
         return isSparse(start, pixels) ? addSparse(rows, totals) : addDense(rows.dense(channels), rows, totals);
     }

@@ -37,7 +37,7 @@ class LowCountGramTest {
             }
         }
         start[PIXELS] = j;
-        double[] totals = ChannelSums.pixelTotals(start, value, PIXELS);
+        double[] totals = CompressedRows.pixelTotals(start, value, PIXELS);
 
         int[] count = new int[CHANNELS];
         for (int i = 0; i < j; i++) {

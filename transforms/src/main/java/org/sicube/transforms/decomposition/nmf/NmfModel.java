@@ -105,9 +105,9 @@ public final class NmfModel implements Serializable {
         CompressedRows.checkStarts(start, pixels);
         Nnls solver = new Nnls(components);
         double[] h = new double[components];
+        double[] totals = CompressedRows.pixelTotals(start, value, pixels);
         for (int n = 0; n < pixels; n++) {
-            abundances(channel, value, start[n], start[n + 1], pixelTotal(value, start[n], start[n + 1]), solver, h,
-                    out, n * components);
+            abundances(channel, value, start[n], start[n + 1], totals[n], solver, h, out, n * components);
         }
     }
 
@@ -116,15 +116,6 @@ public final class NmfModel implements Serializable {
             throw new IllegalArgumentException("block of " + pixels + " × " + channels + " (" + block.length
                     + " values) does not fit a model of " + this.channels + " channels");
         }
-    }
-
-    /** a_n: the sum of a pixel's counts, in channel order. */
-    static double pixelTotal(float[] value, int from, int to) {
-        double a = 0;
-        for (int i = from; i < to; i++) {
-            a += value[i];
-        }
-        return a;
     }
 
     /** w_n for a pixel of total counts a (0 for an empty pixel). */

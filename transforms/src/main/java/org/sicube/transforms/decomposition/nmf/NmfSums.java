@@ -56,10 +56,11 @@ public final class NmfSums implements Serializable {
         double[] h = new double[k];
         double[] c = new double[k];
         double[] g = model.gram();
+        double[] totals = CompressedRows.pixelTotals(start, value, pixels);
         for (int n = 0; n < pixels; n++) {
             int from = start[n];
             int to = start[n + 1];
-            double a = NmfModel.pixelTotal(value, from, to);
+            double a = totals[n];
             double w = model.pixelWeight(a);
             if (w == 0) {
                 continue;
